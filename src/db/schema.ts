@@ -1,0 +1,6 @@
+/** Every table, gathered from the features that own them. drizzle-kit reads this file. */
+export * from '../features/reference/reference.schema.ts';
+export * from '../features/accounts/accounts.schema.ts';
+export * from '../features/directory/directory.schema.ts';
+export * from '../features/audit/audit.schema.ts';
+export * from '../features/mail/mail.schema.ts';

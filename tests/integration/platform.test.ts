@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { TestClient } from '../helpers/client.ts';
+import { createTestContext, type TestContext } from '../helpers/test-app.ts';
+
+describe('platform basics', () => {
+  let t: TestContext;
+  before(async () => {
+    t = await createTestContext();
+  });
+  after(async () => {
+    await t.close();
+  });
+
+  test('GET /healthz says the process is up', async () => {
+    const res = await t.app.request('/healthz');
+    assert.equal(res.status, 200);
+    assert.deepEqual(await res.json(), { status: 'ok' });
+  });
+
+  test('GET /readyz checks the database', async () => {
+    const res = await t.app.request('/readyz');
+    assert.equal(res.status, 200);
+    assert.equal((await res.json()).status, 'ready');
+  });
+
+  test('every page carries strict security headers', async () => {
+    const res = await t.app.request('/');
+    assert.equal(res.status, 200);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    assert.match(csp, /script-src 'self'(;|$)/);
+    assert.doesNotMatch(csp, /unsafe-inline/);
+    assert.match(csp, /frame-ancestors 'none'/);
+    assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
+    assert.ok(res.headers.get('referrer-policy'));
+    assert.ok(res.headers.get('x-request-id'));
+  });
+
+  test('the home page is Dutch by default and has skip link, navigation and footer links', async () => {
+    const html = await (await t.app.request('/')).text();
+    assert.match(html, /<html lang="nl"/);
+    assert.match(html, /href="#main"[^>]*>Direct naar de inhoud/);
+    for (const label of ['Ondernemers', 'Agenda', 'Hulp vragen', 'Inkoop', 'Kennis', 'Over']) {
+      assert.ok(html.includes(`>${label}</a>`), `navigation has ${label}`);
+    }
+    for (const href of ['/privacy', '/toegankelijkheid', '/.well-known/security.txt']) assert.ok(html.includes(`href="${href}"`), href);
+    assert.doesNotMatch(html, /<script>(?!<)/, 'no inline scripts');
+  });
+
+  test('?lang=en switches to English and is remembered', async () => {
+    const client = new TestClient(t.app);
+    const first = await client.get('/?lang=en');
+    assert.match(await first.text(), /<html lang="en"/);
+    const second = await client.get('/over');
+    const html = await second.text();
+    assert.match(html, /<html lang="en"/);
+    assert.match(html, /About the platform/);
+  });
+
+  test('security.txt has a contact and a future expiry', async () => {
+    const res = await t.app.request('/.well-known/security.txt');
+    assert.equal(res.status, 200);
+    const text = await res.text();
+    assert.match(text, /^Contact: mailto:/m);
+    const expires = /^Expires: (.+)$/m.exec(text)?.[1];
+    assert.ok(expires && new Date(expires) > t.clock.now());
+  });
+
+  test('an unknown page is a friendly 404 page, an unknown API path a problem+json 404', async () => {
+    const page = await t.app.request('/bestaat-niet');
+    assert.equal(page.status, 404);
+    assert.match(await page.text(), /Pagina niet gevonden/);
+    const api = await t.app.request('/api/v1/bestaat-niet');
+    assert.equal(api.status, 404);
+    assert.equal(api.headers.get('content-type'), 'application/problem+json');
+  });
+
+  test('a form post without a CSRF token is refused and changes nothing', async () => {
+    const client = new TestClient(t.app);
+    const res = await client.postForm('/uitloggen', {}, { csrf: false });
+    assert.equal(res.status, 403);
+  });
+
+  test('static assets are served with caching headers', async () => {
+    const res = await t.app.request('/static/css/app.css');
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get('content-type') ?? '', /text\/css/);
+    const etag = res.headers.get('etag')!;
+    const again = await t.app.request('/static/css/app.css', { headers: { 'if-none-match': etag } });
+    assert.equal(again.status, 304);
+    assert.equal((await t.app.request('/static/vendor/utrecht.css')).status, 200);
+  });
+});
