@@ -8,6 +8,7 @@ import { mailRoutes } from './features/mail/mail.pages.tsx';
 import { moderationRoutes } from './features/moderation/moderation.pages.tsx';
 import { staticPagesRoutes } from './features/pages/pages.pages.tsx';
 import { profilesRoutes } from './features/profiles/profiles.pages.tsx';
+import { staffRoutes } from './features/staff/staff.pages.tsx';
 import { AppError } from './lib/errors.ts';
 import { handleError, handleNotFound } from './web/errors.tsx';
 import { csrf } from './web/middleware/csrf.ts';
@@ -49,6 +50,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.route('/', staticPagesRoutes());
   app.route('/', accountsRoutes());
+  // Right after accounts: its /beheer guard must run before any feature's /beheer routes.
+  app.route('/', staffRoutes());
   app.route('/', directoryRoutes());
   app.route('/', profilesRoutes());
   app.route('/', moderationRoutes());

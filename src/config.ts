@@ -51,13 +51,20 @@ export class ConfigError extends Error {
   }
 }
 
-/** Parses an environment (process.env by default) into a typed Config, or throws ConfigError listing every problem. */
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+/**
+ * Parses an environment (process.env by default) into a typed Config, or throws ConfigError listing every problem.
+ * `server: true` adds the rules for running the web server (`npm start`).
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env, options: { server?: boolean } = {}): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = EnvSchema.safeParse(cleaned);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  // The web server needs a shared secret with an external database: there is no data folder to keep a generated
+  // one in, and every app process behind a load balancer must use the same. Scripts (seeding) do not need it.
+  if (options.server && cleaned.DATABASE_URL && !cleaned.SESSION_SECRET) {
+    problems.push('SESSION_SECRET: required when DATABASE_URL is set (at least 32 random characters, the same for every app process)');
   }
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   const embedded = !e.DATABASE_URL;
   const host = e.HOST ?? (embedded ? '127.0.0.1' : '0.0.0.0');
@@ -92,5 +99,7 @@ export function testEnv(env: Record<string, string | undefined> = process.env) {
     templateDatabaseUrl: env.IMPACTREGIO_TEST_TEMPLATE_URL,
     chromiumPath: env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     ci: isCi(env),
+    /** Passed on to app processes that tests start, which run system tools (initdb, id, locale). */
+    systemPath: env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
   };
 }

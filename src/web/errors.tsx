@@ -29,7 +29,9 @@ export function errorPage(c: Context<AppEnv>, status: ContentfulStatusCode, deta
   const i = c.var.i18n ?? i18nFor('nl');
   const [titleKey, textKey] = titleKeys[status] ?? titleKeys[status >= 500 ? 500 : 400];
   if (!c.var.i18n || !c.var.deps || c.var.csrfToken === undefined) {
-    return c.html(`<!doctype html><html lang="${i.lang}"><head><meta charset="utf-8"><title>${i.t(titleKey)}</title></head><body><main><h1>${i.t(titleKey)}</h1><p>${i.t(textKey)}</p><p><a href="/">${i.t('common.error.backHome')}</a></p></main></body></html>`, status);
+    // Errors thrown before the page middleware ran (e.g. the body limit) still say what went wrong.
+    const text = (detail ?? i.t(textKey)).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    return c.html(`<!doctype html><html lang="${i.lang}"><head><meta charset="utf-8"><title>${i.t(titleKey)}</title></head><body><main><h1>${i.t(titleKey)}</h1><p>${text}</p><p><a href="/">${i.t('common.error.backHome')}</a></p></main></body></html>`, status);
   }
   return renderPage(
     c,

@@ -11,6 +11,8 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const VENDOR: Record<string, string> = {
   'utrecht.css': 'node_modules/@utrecht/component-library-css/dist/index.css',
   'utrecht-tokens.css': 'node_modules/@utrecht/design-tokens/dist/index.css',
+  'nl-skip-link.css': 'node_modules/@nl-design-system-candidate/skip-link-css/dist/skip-link.css',
+  'nl-data-badge.css': 'node_modules/@nl-design-system-candidate/data-badge-css/dist/data-badge.css',
   'leaflet/leaflet.css': 'node_modules/leaflet/dist/leaflet.css',
   'leaflet/leaflet.js': 'node_modules/leaflet/dist/leaflet.js',
   'leaflet/images/marker-icon.png': 'node_modules/leaflet/dist/images/marker-icon.png',

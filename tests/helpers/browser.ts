@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import type { TestContext as NodeTestContext } from 'node:test';
 import { serve } from '@hono/node-server';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -19,14 +18,25 @@ export const CHROMIUM_ARGS = [
 ];
 
 /**
- * Debian's Chromium through playwright-core. Without /usr/bin/chromium the test is skipped with a notice,
- * except with CI=true, where a missing browser is a failure.
+ * Why the browser tests of a file are skipped, or false when they run: without the browser they are skipped with
+ * this notice, except with CI=true, where they run and fail on the missing browser. Use as describe's `skip` option.
  */
-export async function launchBrowser(t: NodeTestContext): Promise<Browser | null> {
+export function browserSkipReason(): string | false {
+  const { chromiumPath, ci } = testEnv();
+  if (existsSync(chromiumPath) || ci) return false;
+  return `browser tests skipped: ${chromiumPath} not found (apt-get install -y chromium)`;
+}
+
+/**
+ * Debian's Chromium through playwright-core. Without /usr/bin/chromium the test is skipped with a notice,
+ * except with CI=true, where a missing browser is a failure. Pass `t` to skip that test; without it, null means
+ * "no browser" and the caller skips (see browserSkipReason).
+ */
+export async function launchBrowser(t?: { skip(message?: string): void }): Promise<Browser | null> {
   const { chromiumPath, ci } = testEnv();
   if (!existsSync(chromiumPath)) {
     if (ci) throw new Error(`CI=true but no browser at ${chromiumPath}: install Debian's chromium (apt-get install -y chromium).`);
-    t.skip(`browser tests skipped: ${chromiumPath} not found (apt-get install -y chromium)`);
+    t?.skip(`browser tests skipped: ${chromiumPath} not found (apt-get install -y chromium)`);
     return null;
   }
   return chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
@@ -38,7 +48,12 @@ export async function startServer(app: { fetch: (req: Request) => Response | Pro
     const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
       resolve({
         url: `http://127.0.0.1:${info.port}`,
-        close: () => new Promise<void>((r) => server.close(() => r())),
+        close: () =>
+          new Promise<void>((r) => {
+            server.close(() => r());
+            // Keep-alive connections of the browser would hold close() open until they time out.
+            if ('closeAllConnections' in server) server.closeAllConnections();
+          }),
       });
     });
   });

@@ -91,3 +91,21 @@ describe('platform basics', () => {
     assert.equal((await t.app.request('/static/vendor/utrecht.css')).status, 200);
   });
 });
+
+describe('the API and cookies', () => {
+  let t: TestContext;
+  before(async () => {
+    t = await createTestContext();
+  });
+  after(async () => {
+    await t.close();
+  });
+
+  test('API answers set no cookies, so shared caches can keep them; pages do set the CSRF cookie', async () => {
+    const api = await t.app.request('/api/v1/ondernemers');
+    assert.equal(api.status, 200);
+    assert.equal(api.headers.get('set-cookie'), null);
+    const page = await t.app.request('/');
+    assert.match(page.headers.get('set-cookie') ?? '', /csrf=/);
+  });
+});

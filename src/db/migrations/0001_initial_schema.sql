@@ -159,9 +159,13 @@ CREATE TABLE "organisations" (
 	"has_logo" boolean DEFAULT false NOT NULL,
 	"published_at" timestamp with time zone,
 	"submitted_at" timestamp with time zone,
+	"reviewed_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"search_vector" "tsvector"
+	"search_name" text GENERATED ALWAYS AS (ir_unaccent(lower(name))) STORED,
+	"name_vector" "tsvector" GENERATED ALWAYS AS (to_tsvector('dutch'::regconfig, ir_unaccent(name))) STORED,
+	"summary_vector" "tsvector" GENERATED ALWAYS AS (to_tsvector('dutch'::regconfig, ir_unaccent(name || ' ' || pitch || ' ' || ir_slug_words(theme_slugs)))) STORED,
+	"search_vector" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector('dutch'::regconfig, ir_unaccent(name)), 'A') || setweight(to_tsvector('dutch'::regconfig, ir_unaccent(pitch || ' ' || ir_slug_words(theme_slugs))), 'B') || setweight(to_tsvector('dutch'::regconfig, ir_unaccent(impact_problem || ' ' || impact_target_group || ' ' || impact_measurement || ' ' || offer || ' ' || needs)), 'C') || setweight(to_tsvector('dutch'::regconfig, ir_unaccent(description)), 'D')) STORED
 );
 --> statement-breakpoint
 CREATE TABLE "publish_consents" (
@@ -216,6 +220,7 @@ ALTER TABLE "organisations" ADD CONSTRAINT "organisations_municipality_slug_muni
 ALTER TABLE "publish_consents" ADD CONSTRAINT "publish_consents_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "publish_consents" ADD CONSTRAINT "publish_consents_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "email_tokens_user_idx" ON "email_tokens" USING btree ("user_id");--> statement-breakpoint
+CREATE INDEX "rate_limit_hits_window_idx" ON "rate_limit_hits" USING btree ("window_start");--> statement-breakpoint
 CREATE INDEX "role_assignments_user_idx" ON "role_assignments" USING btree ("user_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "role_assignments_unique" ON "role_assignments" USING btree ("user_id","role",coalesce("municipality_slug", ''));--> statement-breakpoint
 CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id");--> statement-breakpoint
@@ -227,6 +232,15 @@ CREATE UNIQUE INDEX "organisations_slug_unique" ON "organisations" USING btree (
 CREATE UNIQUE INDEX "organisations_kvk_unique" ON "organisations" USING btree ("kvk_number");--> statement-breakpoint
 CREATE INDEX "organisations_status_idx" ON "organisations" USING btree ("status");--> statement-breakpoint
 CREATE INDEX "organisations_municipality_idx" ON "organisations" USING btree ("municipality_slug");--> statement-breakpoint
+CREATE INDEX "organisations_pub_search_idx" ON "organisations" USING gin ("search_vector") WHERE status = 'published';--> statement-breakpoint
+CREATE INDEX "organisations_pub_name_vector_idx" ON "organisations" USING gin ("name_vector") WHERE status = 'published';--> statement-breakpoint
+CREATE INDEX "organisations_pub_summary_vector_idx" ON "organisations" USING gin ("summary_vector") WHERE status = 'published';--> statement-breakpoint
+CREATE INDEX "organisations_pub_name_trgm_idx" ON "organisations" USING gin ("search_name" gin_trgm_ops) WHERE status = 'published';--> statement-breakpoint
+CREATE INDEX "organisations_pub_name_idx" ON "organisations" USING btree ("search_name","id","municipality_slug","published_at","theme_slugs","sdgs","certification_codes") WHERE status = 'published';--> statement-breakpoint
+CREATE INDEX "organisations_pub_newest_idx" ON "organisations" USING btree ("published_at" DESC NULLS LAST,"id" DESC NULLS LAST,"municipality_slug","search_name","theme_slugs","sdgs","certification_codes") WHERE status = 'published';--> statement-breakpoint
+CREATE INDEX "organisations_pub_themes_idx" ON "organisations" USING gin ("theme_slugs") WHERE status = 'published';--> statement-breakpoint
+CREATE INDEX "organisations_pub_sdgs_idx" ON "organisations" USING gin ("sdgs") WHERE status = 'published';--> statement-breakpoint
+CREATE INDEX "organisations_pub_certifications_idx" ON "organisations" USING gin ("certification_codes") WHERE status = 'published';--> statement-breakpoint
 CREATE INDEX "publish_consents_org_idx" ON "publish_consents" USING btree ("organisation_id");--> statement-breakpoint
 CREATE INDEX "audit_log_subject_idx" ON "audit_log" USING btree ("subject_type","subject_id");--> statement-breakpoint
 CREATE INDEX "audit_log_at_idx" ON "audit_log" USING btree ("at");--> statement-breakpoint

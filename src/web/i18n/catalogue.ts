@@ -1,5 +1,11 @@
 import { commonMessages } from './common.messages.ts';
 import { pagesMessages } from '../../features/pages/pages.messages.ts';
+import { accountsMessages } from '../../features/accounts/accounts.messages.ts';
+import { mailMessages } from '../../features/mail/mail.messages.ts';
+import { staffMessages } from '../../features/staff/staff.messages.ts';
+import { profilesMessages } from '../../features/profiles/profiles.messages.ts';
+import { moderationMessages } from '../../features/moderation/moderation.messages.ts';
+import { directoryMessages } from '../../features/directory/directory.messages.ts';
 
 /**
  * Each feature keeps its UI text in `<feature>.messages.ts` as { nl: {...}, en: {...} } with keys prefixed by the
@@ -7,7 +13,7 @@ import { pagesMessages } from '../../features/pages/pages.messages.ts';
  */
 export type MessageCatalogue = { nl: Record<string, string>; en: Record<string, string> };
 
-const all: MessageCatalogue[] = [commonMessages, pagesMessages];
+const all: MessageCatalogue[] = [commonMessages, pagesMessages, accountsMessages, mailMessages, staffMessages, profilesMessages, moderationMessages, directoryMessages];
 
 function merge(lang: 'nl' | 'en'): Record<string, string> {
   const out: Record<string, string> = {};

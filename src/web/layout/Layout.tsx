@@ -45,6 +45,8 @@ export function Layout(p: LayoutProps) {
         <link rel="icon" href="/static/icons/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/static/vendor/utrecht-tokens.css" />
         <link rel="stylesheet" href="/static/vendor/utrecht.css" />
+        <link rel="stylesheet" href="/static/vendor/nl-skip-link.css" />
+        <link rel="stylesheet" href="/static/vendor/nl-data-badge.css" />
         <link rel="stylesheet" href="/static/css/theme.css" />
         <link rel="stylesheet" href="/static/css/app.css" />
         {p.head}
@@ -53,7 +55,7 @@ export function Layout(p: LayoutProps) {
         ))}
       </head>
       <body class="utrecht-theme impactregio-theme utrecht-root">
-        <a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#main">
+        <a class="nl-skip-link nl-skip-link--visible-on-focus" href="#main">
           {i.t('common.skipLink')}
         </a>
         <header class="utrecht-page-header ir-header">

@@ -1,0 +1,261 @@
+import type { DbOrTx } from '../../db/client.ts';
+import { AppError } from '../../lib/errors.ts';
+import type { CurrentUser, ServiceContext } from '../../web/types.ts';
+import { hasRole } from '../accounts/permissions.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+// Moderation is the coordinator's half of profile management: it shares the profile queries rather than copying them.
+import * as pq from '../profiles/profiles.queries.ts';
+import { isUuid, notFound } from '../profiles/profiles.service.ts';
+import { CONSENT_TEXT_VERSION } from '../profiles/profiles.validation.ts';
+import { decisionMail, type MailKind } from './moderation.mails.ts';
+import * as q from './moderation.queries.ts';
+
+export const PAGE_SIZE = 20;
+
+function requireCoordinator(ctx: ServiceContext): CurrentUser {
+  if (!ctx.actor) throw new AppError('unauthenticated', 'accounts.login.required');
+  if (!hasRole(ctx.actor, 'coordinator')) throw new AppError('forbidden', 'common.error.forbiddenText');
+  return ctx.actor;
+}
+
+const notInReview = () => new AppError('conflict', 'moderation.error.notInReview');
+
+const paging = (page: number, total: number) => {
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const current = Math.min(Math.max(1, Math.floor(page) || 1), pages);
+  return { page: current, pages, total, offset: (current - 1) * PAGE_SIZE };
+};
+
+/** How many items wait in each list, for the moderation sub-navigation. */
+export async function moderationCounts(ctx: ServiceContext) {
+  requireCoordinator(ctx);
+  const [review, claims, changes] = await Promise.all([q.countInReview(ctx.db), q.countPendingClaims(ctx.db), q.countRecentlyChanged(ctx.db)]);
+  return { review, claims, changes };
+}
+
+/** Profiles in review, oldest submission first, one page. */
+export async function reviewQueue(ctx: ServiceContext, page: number) {
+  requireCoordinator(ctx);
+  const p = paging(page, await q.countInReview(ctx.db));
+  return { ...p, items: await q.listInReview(ctx.db, PAGE_SIZE, p.offset) };
+}
+
+/** Pending claims, oldest first, one page. */
+export async function claimQueue(ctx: ServiceContext, page: number) {
+  requireCoordinator(ctx);
+  const p = paging(page, await q.countPendingClaims(ctx.db));
+  return { ...p, items: await q.listPendingClaims(ctx.db, PAGE_SIZE, p.offset) };
+}
+
+/** Published profiles edited since the coordinator last looked, newest edit first, one page. */
+export async function recentChanges(ctx: ServiceContext, page: number) {
+  requireCoordinator(ctx);
+  const p = paging(page, await q.countRecentlyChanged(ctx.db));
+  return { ...p, items: await q.listRecentlyChanged(ctx.db, PAGE_SIZE, p.offset) };
+}
+
+/** Everything the entrepreneur entered plus consent, members and what changed since the last review. */
+export async function getOrganisationForReview(ctx: ServiceContext, id: string) {
+  requireCoordinator(ctx);
+  if (!isUuid(id)) throw notFound();
+  const organisation = await pq.findOrganisationById(ctx.db, id);
+  if (!organisation) throw notFound();
+  const [certifications, consent, members, changedFields] = await Promise.all([
+    pq.listCertifications(ctx.db, id),
+    pq.findCurrentConsent(ctx.db, id, CONSENT_TEXT_VERSION),
+    pq.listMembers(ctx.db, id),
+    organisation.status === 'published' ? q.changedFieldsSince(ctx.db, id, organisation.reviewedAt ?? organisation.publishedAt) : Promise.resolve([]),
+  ]);
+  return { organisation, certifications, consent, members, changedFields };
+}
+
+async function mailOwners(ctx: ServiceContext, tx: DbOrTx, organisationId: string, kind: MailKind, vars: Record<string, string>) {
+  for (const owner of await pq.listOwnerContacts(tx, organisationId)) {
+    await ctx.mailer.queue(tx, decisionMail(kind, owner, vars));
+  }
+}
+
+const link = (ctx: ServiceContext, path: string) => `${ctx.config.publicUrl}${path}`;
+
+/** Publishes a profile that is in review; a second decision on it gets a conflict, never a second publication. */
+export async function approveOrganisation(ctx: ServiceContext, id: string): Promise<void> {
+  const actor = requireCoordinator(ctx);
+  if (!isUuid(id)) throw notFound();
+  await ctx.db.transaction(async (tx) => {
+    const org = await pq.lockOrganisation(tx, id);
+    if (!org) throw notFound();
+    if (org.status !== 'in_review') throw notInReview();
+    // Consent is checked again at the moment of publication: it may have been withdrawn since submission.
+    if (!(await pq.findCurrentConsent(tx, id, CONSENT_TEXT_VERSION))) throw new AppError('conflict', 'moderation.error.noConsent');
+    const now = ctx.clock.now();
+    const changed = await pq.updateOrganisationIfStatus(tx, id, ['in_review'], { status: 'published', publishedAt: now, reviewedAt: now, rejectionReason: null });
+    if (changed !== 1) throw notInReview();
+    await recordAudit(tx, ctx.clock, {
+      actorUserId: actor.id,
+      action: 'organisation.approved',
+      subjectType: 'organisation',
+      subjectId: id,
+      details: { from: 'in_review', to: 'published' },
+      requestId: ctx.requestId,
+    });
+    await mailOwners(ctx, tx, id, 'approved', { organisation: org.name, link: link(ctx, `/ondernemers/${org.slug}`), mineLink: link(ctx, `/mijn/organisaties/${id}`) });
+  });
+}
+
+/** Rejects a profile in review with a reason the owners see on /mijn/organisaties and in their mail. */
+export async function rejectOrganisation(ctx: ServiceContext, id: string, reason: string): Promise<void> {
+  const actor = requireCoordinator(ctx);
+  if (!isUuid(id)) throw notFound();
+  await ctx.db.transaction(async (tx) => {
+    const org = await pq.lockOrganisation(tx, id);
+    if (!org) throw notFound();
+    const now = ctx.clock.now();
+    const changed = await pq.updateOrganisationIfStatus(tx, id, ['in_review'], { status: 'rejected', rejectionReason: reason, reviewedAt: now });
+    if (changed !== 1) throw notInReview();
+    await recordAudit(tx, ctx.clock, {
+      actorUserId: actor.id,
+      action: 'organisation.rejected',
+      subjectType: 'organisation',
+      subjectId: id,
+      details: { from: 'in_review', to: 'rejected' },
+      requestId: ctx.requestId,
+    });
+    await mailOwners(ctx, tx, id, 'rejected', { organisation: org.name, reason, link: link(ctx, `/mijn/organisaties/${id}`) });
+  });
+}
+
+/** Takes a published profile offline with a reason (e.g. after an unacceptable edit); the owners can fix and resubmit. */
+export async function takeOffline(ctx: ServiceContext, id: string, reason: string): Promise<void> {
+  const actor = requireCoordinator(ctx);
+  if (!isUuid(id)) throw notFound();
+  await ctx.db.transaction(async (tx) => {
+    const org = await pq.lockOrganisation(tx, id);
+    if (!org) throw notFound();
+    const now = ctx.clock.now();
+    const changed = await pq.updateOrganisationIfStatus(tx, id, ['published'], { status: 'rejected', rejectionReason: reason, publishedAt: null, reviewedAt: now });
+    if (changed !== 1) throw new AppError('conflict', 'moderation.error.notPublished');
+    await recordAudit(tx, ctx.clock, {
+      actorUserId: actor.id,
+      action: 'organisation.taken_offline',
+      subjectType: 'organisation',
+      subjectId: id,
+      details: { from: 'published', to: 'rejected' },
+      requestId: ctx.requestId,
+    });
+    await mailOwners(ctx, tx, id, 'offline', { organisation: org.name, reason, link: link(ctx, `/mijn/organisaties/${id}`) });
+  });
+}
+
+/** Marks the edits of a published profile as seen, so it leaves the recent-changes list. */
+export async function markChangesSeen(ctx: ServiceContext, id: string): Promise<void> {
+  const actor = requireCoordinator(ctx);
+  if (!isUuid(id)) throw notFound();
+  await ctx.db.transaction(async (tx) => {
+    const org = await pq.lockOrganisation(tx, id);
+    if (!org) throw notFound();
+    const changed = await pq.updateOrganisationIfStatus(tx, id, ['published'], { reviewedAt: ctx.clock.now() });
+    if (changed !== 1) throw new AppError('conflict', 'moderation.error.notPublished');
+    await recordAudit(tx, ctx.clock, { actorUserId: actor.id, action: 'organisation.changes_seen', subjectType: 'organisation', subjectId: id, requestId: ctx.requestId });
+  });
+}
+
+/** Sets which of the organisation's certifications the coordinator has verified; keeps certification_codes in sync. */
+export async function setVerifiedCertifications(ctx: ServiceContext, id: string, verifiedCodes: string[]): Promise<{ verified: string[]; unverified: string[] }> {
+  const actor = requireCoordinator(ctx);
+  if (!isUuid(id)) throw notFound();
+  return ctx.db.transaction(async (tx) => {
+    if (!(await pq.lockOrganisation(tx, id))) throw notFound();
+    const now = ctx.clock.now();
+    const result = { verified: [] as string[], unverified: [] as string[] };
+    for (const cert of await pq.listCertifications(tx, id)) {
+      const wanted = verifiedCodes.includes(cert.code);
+      if (wanted && !cert.verified) {
+        await pq.setCertificationVerified(tx, id, cert.code, { by: actor.id, at: now });
+        result.verified.push(cert.code);
+      } else if (!wanted && cert.verified) {
+        await pq.setCertificationVerified(tx, id, cert.code, null);
+        result.unverified.push(cert.code);
+      }
+    }
+    await pq.syncCertificationCodes(tx, id);
+    if (result.verified.length || result.unverified.length) {
+      await recordAudit(tx, ctx.clock, {
+        actorUserId: actor.id,
+        action: 'organisation.certifications_verified',
+        subjectType: 'organisation',
+        subjectId: id,
+        details: result,
+        requestId: ctx.requestId,
+      });
+    }
+    return result;
+  });
+}
+
+/** One claim with its organisation and claimant, for the decision page. */
+export async function getClaim(ctx: ServiceContext, id: string) {
+  requireCoordinator(ctx);
+  if (!isUuid(id)) throw notFound();
+  const claim = await q.findClaimDetails(ctx.db, id);
+  if (!claim) throw notFound();
+  return claim;
+}
+
+/** Approves a pending claim: the claimant becomes a member (owner when the organisation has none). */
+export async function approveClaim(ctx: ServiceContext, id: string): Promise<void> {
+  const actor = requireCoordinator(ctx);
+  if (!isUuid(id)) throw notFound();
+  await ctx.db.transaction(async (tx) => {
+    const claim = await q.lockClaim(tx, id);
+    if (!claim) throw notFound();
+    const org = await pq.lockOrganisation(tx, claim.organisationId);
+    if (!org) throw notFound();
+    const now = ctx.clock.now();
+    if ((await q.decideClaimIfPending(tx, id, { status: 'approved', decidedBy: actor.id, decidedAt: now, decisionReason: null })) !== 1) {
+      throw new AppError('conflict', 'moderation.error.claimDecided');
+    }
+    const owners = await pq.listOwnerContacts(tx, org.id);
+    // Someone must be able to manage the organisation: without owners the claimant becomes one.
+    const role = owners.length ? 'member' : 'owner';
+    await pq.insertMembership(tx, { userId: claim.userId, organisationId: org.id, role, createdAt: now });
+    await recordAudit(tx, ctx.clock, {
+      actorUserId: actor.id,
+      action: 'claim.approved',
+      subjectType: 'organisation_claim',
+      subjectId: id,
+      details: { organisationId: org.id, membershipRole: role },
+      requestId: ctx.requestId,
+    });
+    const claimant = await q.findUserContact(tx, claim.userId);
+    const vars = { organisation: org.name, kvk: org.kvkNumber ?? '', claimant: claimant?.name ?? '', link: link(ctx, `/mijn/organisaties/${org.id}`) };
+    if (claimant) await ctx.mailer.queue(tx, decisionMail('claimApprovedClaimant', claimant, vars));
+    for (const owner of owners) await ctx.mailer.queue(tx, decisionMail('claimApprovedOwner', owner, vars));
+  });
+}
+
+/** Rejects a pending claim with a reason the claimant sees. */
+export async function rejectClaim(ctx: ServiceContext, id: string, reason: string): Promise<void> {
+  const actor = requireCoordinator(ctx);
+  if (!isUuid(id)) throw notFound();
+  await ctx.db.transaction(async (tx) => {
+    const claim = await q.lockClaim(tx, id);
+    if (!claim) throw notFound();
+    const org = await pq.findOrganisationById(tx, claim.organisationId);
+    if (!org) throw notFound();
+    if ((await q.decideClaimIfPending(tx, id, { status: 'rejected', decidedBy: actor.id, decidedAt: ctx.clock.now(), decisionReason: reason })) !== 1) {
+      throw new AppError('conflict', 'moderation.error.claimDecided');
+    }
+    await recordAudit(tx, ctx.clock, {
+      actorUserId: actor.id,
+      action: 'claim.rejected',
+      subjectType: 'organisation_claim',
+      subjectId: id,
+      details: { organisationId: org.id },
+      requestId: ctx.requestId,
+    });
+    const claimant = await q.findUserContact(tx, claim.userId);
+    const vars = { organisation: org.name, kvk: org.kvkNumber ?? '', claimant: claimant?.name ?? '', reason, link: link(ctx, '/mijn/organisaties') };
+    if (claimant) await ctx.mailer.queue(tx, decisionMail('claimRejectedClaimant', claimant, vars));
+    await mailOwners(ctx, tx, org.id, 'claimRejectedOwner', vars);
+  });
+}
