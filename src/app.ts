@@ -34,7 +34,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   );
   app.route('/', staticRoutes());
 
-  // Uploads (logos) are the largest bodies; anything bigger is refused before it is read.
+  app.use(language({ secureCookies: https }));
+  // Uploads (logos) are the largest bodies; anything bigger is refused before it is read (the refusal is in the
+  // visitor's language, so language runs first).
   app.use(
     bodyLimit({
       maxSize: 3 * 1024 * 1024,
@@ -43,7 +45,6 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       },
     }),
   );
-  app.use(language({ secureCookies: https }));
   app.use(session());
   app.use(csrf());
   app.use(flash());

@@ -7,6 +7,7 @@ import { createDb, type Db } from './db/client.ts';
 import { loadOrCreateSecrets, startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.ts';
 import { runMigrations } from './db/migrate.ts';
 import { DEMO_PASSWORD, demoLoginsIn, hasDemoData, seedDemoData } from './features/demo/demo.seed.ts';
+import { deleteExpiredSessions } from './features/accounts/sessions.ts';
 import { createMailer, type Mailer } from './features/mail/mail.service.ts';
 import { getSetting, setSetting, syncReferenceData } from './features/reference/reference.service.ts';
 import { systemClock } from './lib/clock.ts';
@@ -15,7 +16,7 @@ import { createLogger } from './lib/logger.ts';
 const SIGNAL_NUMBERS: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
 
 /** What is running so far; shutdown stops it in reverse order. */
-type Running = { server?: Server; mailer?: Mailer; mailTimer?: NodeJS.Timeout; db?: Db; embedded?: EmbeddedDatabase };
+type Running = { server?: Server; mailer?: Mailer; mailTimer?: NodeJS.Timeout; cleanupTimer?: NodeJS.Timeout; db?: Db; embedded?: EmbeddedDatabase };
 
 function displayUrl(host: string, port: number): string {
   const shown = host === '0.0.0.0' || host === '::' || host === '127.0.0.1' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
@@ -69,6 +70,7 @@ async function main() {
     }, 20_000);
     force.unref();
     if (running.mailTimer) clearInterval(running.mailTimer);
+    if (running.cleanupTimer) clearInterval(running.cleanupTimer);
     const server = running.server;
     if (server?.listening) {
       // close() waits for open requests; a client that keeps its connection busy gets 5 s.
@@ -171,6 +173,13 @@ async function main() {
         mailer.deliverDue(db).catch((err) => logger.warn({ err: String(err) }, 'mail delivery round failed'));
       }, 15_000);
     }
+
+    // Expired sessions are useless rows holding user ids: remove them hourly (and once at start).
+    const removeExpiredSessions = () =>
+      deleteExpiredSessions(db, systemClock.now()).catch((err) => logger.warn({ err: String(err) }, 'removing expired sessions failed'));
+    void removeExpiredSessions();
+    running.cleanupTimer = setInterval(removeExpiredSessions, 3600_000);
+    running.cleanupTimer.unref();
 
     handle = (request, env) => app.fetch(request, env as object);
     const port = (server.address() as AddressInfo).port;
