@@ -10,6 +10,7 @@ import { DEMO_PASSWORD, demoLoginsIn, hasDemoData, seedDemoData } from './featur
 import { deleteExpiredSessions } from './features/accounts/sessions.ts';
 import { createMailer, type Mailer } from './features/mail/mail.service.ts';
 import { getSetting, setSetting, syncReferenceData } from './features/reference/reference.service.ts';
+import { loggableError } from './lib/loggable-error.ts';
 import { systemClock } from './lib/clock.ts';
 import { createLogger } from './lib/logger.ts';
 
@@ -80,7 +81,7 @@ async function main() {
     }
     running.mailer?.close();
     await running.db?.$client.end().catch(() => undefined);
-    await running.embedded?.stop().catch((err) => logger.error({ err: String(err) }, 'stopping the embedded database failed'));
+    await running.embedded?.stop().catch((err) => logger.error({ err: loggableError(err) }, 'stopping the embedded database failed'));
     logger.info('stopped');
     process.exit(exitCode);
   };
@@ -133,7 +134,7 @@ async function main() {
       }
       throw err;
     });
-    server.on('error', (err) => logger.error({ err: String(err) }, 'web server error'));
+    server.on('error', (err) => logger.error({ err: loggableError(err) }, 'web server error'));
 
     let databaseUrl = config.databaseUrl;
     let secret = config.sessionSecret;
@@ -170,13 +171,13 @@ async function main() {
     const app = createApp({ db, config, logger, clock: systemClock, mailer, secret, demo });
     if (mailer.smtpConfigured) {
       running.mailTimer = setInterval(() => {
-        mailer.deliverDue(db).catch((err) => logger.warn({ err: String(err) }, 'mail delivery round failed'));
+        mailer.deliverDue(db).catch((err) => logger.warn({ err: loggableError(err) }, 'mail delivery round failed'));
       }, 15_000);
     }
 
     // Expired sessions are useless rows holding user ids: remove them hourly (and once at start).
     const removeExpiredSessions = () =>
-      deleteExpiredSessions(db, systemClock.now()).catch((err) => logger.warn({ err: String(err) }, 'removing expired sessions failed'));
+      deleteExpiredSessions(db, systemClock.now()).catch((err) => logger.warn({ err: loggableError(err) }, 'removing expired sessions failed'));
     void removeExpiredSessions();
     running.cleanupTimer = setInterval(removeExpiredSessions, 3600_000);
     running.cleanupTimer.unref();

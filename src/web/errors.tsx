@@ -1,3 +1,4 @@
+import { loggableError } from '../lib/loggable-error.ts';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -62,7 +63,7 @@ export function handleError(err: Error, c: Context<AppEnv>) {
     status = err.status as ContentfulStatusCode;
     if (status >= 500) (c.var.logger ?? console).error({ err }, 'http exception');
   } else {
-    (c.var.logger ?? console).error({ err: { message: err.message, stack: err.stack, name: err.name } }, 'unhandled error');
+    (c.var.logger ?? console).error({ err: loggableError(err) }, 'unhandled error');
   }
   if (appError?.code === 'unauthenticated' && !isApiPath(c.req.path)) {
     const back = c.req.method === 'GET' ? `${c.req.path}${new URL(c.req.url).search}` : '/';

@@ -52,6 +52,9 @@ export function validate<S extends z.ZodType>(schema: S, input: unknown, i: I18n
   return r.success ? { success: true, data: r.data } : { success: false, errors: fieldErrorsFrom(r.error, i) };
 }
 
+// No browser sends NUL in a text field, and PostgreSQL text cannot store it (a 500 otherwise): it is dropped.
+const withoutNul = (s: string) => s.replace(/\u0000/g, '');
+
 /** A submitted form as plain values (files dropped), without the CSRF field; repeated names become arrays. */
 export async function readForm(c: Context<AppEnv>): Promise<Record<string, string | string[]>> {
   const body = await c.req.parseBody({ all: true });
@@ -59,10 +62,10 @@ export async function readForm(c: Context<AppEnv>): Promise<Record<string, strin
   for (const [k, v] of Object.entries(body)) {
     if (k === CSRF_FIELD) continue;
     if (Array.isArray(v)) {
-      const strings = v.filter((x): x is string => typeof x === 'string');
+      const strings = v.filter((x): x is string => typeof x === 'string').map(withoutNul);
       out[k.replace(/\[\]$/, '')] = strings;
     } else if (typeof v === 'string') {
-      out[k] = v;
+      out[k] = withoutNul(v);
     }
   }
   return out;

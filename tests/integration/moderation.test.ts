@@ -239,6 +239,12 @@ describe('moderation by the coordinator', () => {
     assert.deepEqual((await q('select certification_codes from organisations where id = $1', [id]))[0].certification_codes, ['pso']);
     assert.equal((await q(`select verified from organisation_certifications where organisation_id = $1 and code = 'pso'`, [id]))[0].verified, true);
 
+    // A tampered form (too many or too long codes) is refused and changes nothing: it must not read as "none ticked".
+    for (const verified of [Array.from({ length: 21 }, (_, n) => `code-${n}`), ['pso', 'x'.repeat(101)]]) {
+      assert.equal((await coordinator.postForm(`/beheer/moderatie/organisaties/${id}/keurmerken`, { verified })).status, 400);
+      assert.equal((await q(`select verified from organisation_certifications where organisation_id = $1 and code = 'pso'`, [id]))[0].verified, true);
+    }
+
     await coordinator.postForm(`/beheer/moderatie/organisaties/${id}/keurmerken`, {});
     assert.equal((await q(`select verified, verified_by from organisation_certifications where organisation_id = $1 and code = 'pso'`, [id]))[0].verified_by, null);
     assert.equal((await q(`select count(*)::int as n from audit_log where action = 'organisation.certifications_verified' and subject_id = $1`, [id]))[0].n, 2);

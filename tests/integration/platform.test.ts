@@ -1,7 +1,26 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { Writable } from 'node:stream';
+import { DrizzleQueryError } from 'drizzle-orm/errors';
+import { Hono } from 'hono';
+import pino from 'pino';
+import { createApp } from '../../src/app.ts';
+import { handleError } from '../../src/web/errors.tsx';
+import type { AppEnv } from '../../src/web/types.ts';
 import { TestClient } from '../helpers/client.ts';
 import { createTestContext, type TestContext } from '../helpers/test-app.ts';
+
+/** A logger whose lines the test can read. */
+function capturedLogger() {
+  const lines: string[] = [];
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  return { logger: pino({ level: 'info' }, sink), text: () => lines.join('') };
+}
 
 describe('platform basics', () => {
   let t: TestContext;
@@ -81,6 +100,36 @@ describe('platform basics', () => {
     assert.equal(res.status, 403);
   });
 
+  test('a form post with an Origin header that is not a URL is refused (403), not a server error', async () => {
+    const client = new TestClient(t.app);
+    const body = new URLSearchParams({ _csrf: await client.csrfToken() });
+    for (const origin of ['not a url', 'http://', '://x']) {
+      const res = await client.request('/uitloggen', { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded', origin, host: 'localhost' } });
+      assert.equal(res.status, 403, origin);
+    }
+  });
+
+  test('the request log shows neither email-confirmation nor password-reset tokens', async () => {
+    const captured = capturedLogger();
+    const app = createApp({ ...t.deps, logger: captured.logger });
+    const token = 'geheimTOKEN_abcdefghijklmnopqrstuvwxyz0123';
+    await app.request(`/e-mail-bevestigen/${token}`);
+    await app.request(`/wachtwoord-herstellen/${token}`);
+    const log = captured.text();
+    assert.ok(!log.includes(token), log);
+    assert.match(log, /"path":"\/e-mail-bevestigen\/\[token\]"/);
+    assert.match(log, /"path":"\/wachtwoord-herstellen\/\[token\]"/);
+  });
+
+  test('a NUL character in a form field is dropped, not a server error (PostgreSQL text cannot hold it)', async () => {
+    const client = new TestClient(t.app);
+    const email = `nul-${process.pid}@example.org`;
+    const res = await client.postForm('/registreren', { name: 'Anna\u0000 de Vries', email, password: 'een lange zin als wachtwoord' });
+    assert.equal(res.status, 303);
+    const rows = (await t.db.$client.query('select name from users where email = $1', [email])).rows;
+    assert.deepEqual(rows, [{ name: 'Anna de Vries' }]);
+  });
+
   test('static assets are served with caching headers', async () => {
     const res = await t.app.request('/static/css/app.css');
     assert.equal(res.status, 200);
@@ -107,5 +156,28 @@ describe('the API and cookies', () => {
     assert.equal(api.headers.get('set-cookie'), null);
     const page = await t.app.request('/');
     assert.match(page.headers.get('set-cookie') ?? '', /csrf=/);
+  });
+});
+
+describe('the error log', () => {
+  test('a failed query is logged with its SQL and error code, never with its parameters (personal data)', async () => {
+    const captured = capturedLogger();
+    const app = new Hono<AppEnv>();
+    app.use(async (c, next) => {
+      c.set('logger', captured.logger);
+      await next();
+    });
+    app.get('/boom', () => {
+      const cause = Object.assign(new Error('duplicate key value violates unique constraint "users_email_unique"'), { code: '23505', constraint: 'users_email_unique' });
+      throw new DrizzleQueryError('insert into "users" ("email", "name") values ($1, $2)', ['anna@example.org', 'Anna de Vries'], cause);
+    });
+    app.onError(handleError);
+    const res = await app.request('/boom');
+    assert.equal(res.status, 500);
+    const log = captured.text();
+    assert.ok(!log.includes('anna@example.org') && !log.includes('Anna de Vries'), log);
+    assert.match(log, /insert into \\"users\\"/);
+    assert.match(log, /"code":"23505"/);
+    assert.match(log, /unhandled error/);
   });
 });

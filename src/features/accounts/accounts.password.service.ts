@@ -1,7 +1,7 @@
-import { AppError } from '../../lib/errors.ts';
 import { hashToken, randomToken } from '../../lib/ids.ts';
 import type { ServiceContext } from '../../web/types.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { requireActor } from './permissions.ts';
 import { resetPasswordMail } from './accounts.mails.ts';
 import {
   consumeEmailToken,
@@ -62,17 +62,12 @@ export async function resetPassword(ctx: ServiceContext, token: string, newPassw
   });
 }
 
-const requireActor = (ctx: ServiceContext) => {
-  if (!ctx.actor) throw new AppError('unauthenticated', 'accounts.login.required');
-  return ctx.actor;
-};
-
 /**
  * Changes the actor's password after checking the current one. Ends every session of the user, this one too:
  * the caller starts a fresh session for the browser that made the change. 'current_wrong' when the check fails.
  */
 export async function changePassword(ctx: ServiceContext, input: ChangePasswordInput): Promise<'changed' | 'current_wrong'> {
-  const actor = requireActor(ctx);
+  const actor = requireActor(ctx.actor);
   const now = ctx.clock.now();
   await enforceRateLimit(ctx.db, ACCOUNT_RATE_LIMITS.passwordChangePerUser, actor.id, now);
   const account = await findAccountById(ctx.db, actor.id);

@@ -1,5 +1,4 @@
 import { hash, verify } from '@node-rs/argon2';
-import { AppError } from '../../lib/errors.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { hashToken, randomToken } from '../../lib/ids.ts';
 import type { ServiceContext } from '../../web/types.ts';
@@ -17,6 +16,7 @@ import {
   type AccountRow,
 } from './accounts.queries.ts';
 import type { LoginInput, RegisterInput } from './accounts.validation.ts';
+import { requireActor } from './permissions.ts';
 import { ACCOUNT_RATE_LIMITS, enforceRateLimit, hitRateLimit } from './rate-limit.ts';
 
 export const VERIFY_TOKEN_TTL_MS = 48 * 3600_000;
@@ -111,8 +111,7 @@ export async function authenticate(ctx: ServiceContext, input: LoginInput, meta:
 
 /** Changes the actor's display name. */
 export async function changeName(ctx: ServiceContext, name: string): Promise<void> {
-  if (!ctx.actor) throw new AppError('unauthenticated', 'accounts.login.required');
-  const actor = ctx.actor;
+  const actor = requireActor(ctx.actor);
   await ctx.db.transaction(async (tx) => {
     await updateAccountName(tx, actor.id, name, ctx.clock.now());
     await recordAudit(tx, ctx.clock, { actorUserId: actor.id, action: 'account.name_changed', subjectType: 'user', subjectId: actor.id, requestId: ctx.requestId });

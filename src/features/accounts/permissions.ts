@@ -1,5 +1,6 @@
 import type { Role } from '../../data/reference.ts';
-import type { Actor } from '../../web/types.ts';
+import { AppError } from '../../lib/errors.ts';
+import type { Actor, CurrentUser } from '../../web/types.ts';
 
 /** Pure permission helpers; services call these, routes call requireRole. */
 export const hasRole = (actor: Actor, ...roles: Role[]): boolean =>
@@ -10,6 +11,19 @@ export function municipalitiesInScope(actor: Actor, role: Role): 'all' | string[
   if (!actor) return [];
   if (hasRole(actor, 'coordinator', 'admin')) return 'all';
   return actor.roles.filter((r) => r.role === role && r.municipalitySlug).map((r) => r.municipalitySlug!);
+}
+
+/** The logged-in user, or `unauthenticated` (pages send visitors to the login page). */
+export function requireActor(actor: Actor): CurrentUser {
+  if (!actor) throw new AppError('unauthenticated', 'accounts.login.required');
+  return actor;
+}
+
+/** The logged-in user when they hold one of the roles; visitors get `unauthenticated`, everyone else `forbidden`. */
+export function requireActorWithRole(actor: Actor, ...roles: Role[]): CurrentUser {
+  const user = requireActor(actor);
+  if (!hasRole(user, ...roles)) throw new AppError('forbidden', 'common.error.forbiddenText');
+  return user;
 }
 
 export const isStaff = (actor: Actor): boolean =>

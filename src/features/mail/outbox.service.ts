@@ -1,6 +1,7 @@
 import { AppError } from '../../lib/errors.ts';
+import { pageOf } from '../../lib/paging.ts';
 import type { ServiceContext } from '../../web/types.ts';
-import { hasRole } from '../accounts/permissions.ts';
+import { hasRole, requireActor } from '../accounts/permissions.ts';
 import { countOutbox, findOutboxMail, listOutbox, type OutboxSummary } from './mail.queries.ts';
 
 export const OUTBOX_PAGE_SIZE = 25;
@@ -9,17 +10,15 @@ export const OUTBOX_PAGE_SIZE = 25;
 export const canReadOutbox = (ctx: ServiceContext) => hasRole(ctx.actor, 'admin');
 
 function assertCanRead(ctx: ServiceContext) {
-  if (!ctx.actor) throw new AppError('unauthenticated', 'accounts.login.required');
+  requireActor(ctx.actor);
   if (!canReadOutbox(ctx)) throw new AppError('forbidden', 'common.error.forbiddenText');
 }
 
 /** One page of the outbox, newest first; an out-of-range page number shows the nearest page. */
 export async function listOutboxPage(ctx: ServiceContext, requestedPage: number): Promise<{ items: OutboxSummary[]; page: number; pages: number; total: number }> {
   assertCanRead(ctx);
-  const total = await countOutbox(ctx.db);
-  const pages = Math.max(1, Math.ceil(total / OUTBOX_PAGE_SIZE));
-  const page = Math.min(Math.max(1, Number.isSafeInteger(requestedPage) ? requestedPage : 1), pages);
-  const items = await listOutbox(ctx.db, { limit: OUTBOX_PAGE_SIZE, offset: (page - 1) * OUTBOX_PAGE_SIZE });
+  const { page, pages, total, offset } = pageOf(requestedPage, await countOutbox(ctx.db), OUTBOX_PAGE_SIZE);
+  const items = await listOutbox(ctx.db, { limit: OUTBOX_PAGE_SIZE, offset });
   return { items, page, pages, total };
 }
 

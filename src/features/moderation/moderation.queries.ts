@@ -119,15 +119,6 @@ export async function decideClaimIfPending(
   return rows.length;
 }
 
-export async function findUserContact(db: DbOrTx, userId: string) {
-  const rows = await db
-    .select({ userId: users.id, email: users.email, name: users.name, language: users.preferredLanguage })
-    .from(users)
-    .where(eq(users.id, userId))
-    .limit(1);
-  return rows[0] ?? null;
-}
-
 /** The form fields members changed since `since`, read from the audit log (which records field names only). */
 export async function changedFieldsSince(db: DbOrTx, organisationId: string, since: Date | null): Promise<string[]> {
   const rows = await db

@@ -1,7 +1,8 @@
 import type { DbOrTx } from '../../db/client.ts';
 import { AppError } from '../../lib/errors.ts';
+import { pageOf } from '../../lib/paging.ts';
 import type { CurrentUser, ServiceContext } from '../../web/types.ts';
-import { hasRole } from '../accounts/permissions.ts';
+import { requireActorWithRole } from '../accounts/permissions.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 // Moderation is the coordinator's half of profile management: it shares the profile queries rather than copying them.
 import * as pq from '../profiles/profiles.queries.ts';
@@ -12,19 +13,9 @@ import * as q from './moderation.queries.ts';
 
 export const PAGE_SIZE = 20;
 
-function requireCoordinator(ctx: ServiceContext): CurrentUser {
-  if (!ctx.actor) throw new AppError('unauthenticated', 'accounts.login.required');
-  if (!hasRole(ctx.actor, 'coordinator')) throw new AppError('forbidden', 'common.error.forbiddenText');
-  return ctx.actor;
-}
+const requireCoordinator = (ctx: ServiceContext): CurrentUser => requireActorWithRole(ctx.actor, 'coordinator');
 
 const notInReview = () => new AppError('conflict', 'moderation.error.notInReview');
-
-const paging = (page: number, total: number) => {
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const current = Math.min(Math.max(1, Math.floor(page) || 1), pages);
-  return { page: current, pages, total, offset: (current - 1) * PAGE_SIZE };
-};
 
 /** How many items wait in each list, for the moderation sub-navigation. */
 export async function moderationCounts(ctx: ServiceContext) {
@@ -33,26 +24,26 @@ export async function moderationCounts(ctx: ServiceContext) {
   return { review, claims, changes };
 }
 
-/** Profiles in review, oldest submission first, one page. */
-export async function reviewQueue(ctx: ServiceContext, page: number) {
+/** One page of a moderation list; the total decides which pages exist. */
+async function listPage<T>(
+  ctx: ServiceContext,
+  page: number,
+  countAll: (db: DbOrTx) => Promise<number>,
+  list: (db: DbOrTx, limit: number, offset: number) => Promise<T[]>,
+) {
   requireCoordinator(ctx);
-  const p = paging(page, await q.countInReview(ctx.db));
-  return { ...p, items: await q.listInReview(ctx.db, PAGE_SIZE, p.offset) };
+  const p = pageOf(page, await countAll(ctx.db), PAGE_SIZE);
+  return { ...p, items: await list(ctx.db, PAGE_SIZE, p.offset) };
 }
+
+/** Profiles in review, oldest submission first, one page. */
+export const reviewQueue = (ctx: ServiceContext, page: number) => listPage(ctx, page, q.countInReview, q.listInReview);
 
 /** Pending claims, oldest first, one page. */
-export async function claimQueue(ctx: ServiceContext, page: number) {
-  requireCoordinator(ctx);
-  const p = paging(page, await q.countPendingClaims(ctx.db));
-  return { ...p, items: await q.listPendingClaims(ctx.db, PAGE_SIZE, p.offset) };
-}
+export const claimQueue = (ctx: ServiceContext, page: number) => listPage(ctx, page, q.countPendingClaims, q.listPendingClaims);
 
 /** Published profiles edited since the coordinator last looked, newest edit first, one page. */
-export async function recentChanges(ctx: ServiceContext, page: number) {
-  requireCoordinator(ctx);
-  const p = paging(page, await q.countRecentlyChanged(ctx.db));
-  return { ...p, items: await q.listRecentlyChanged(ctx.db, PAGE_SIZE, p.offset) };
-}
+export const recentChanges = (ctx: ServiceContext, page: number) => listPage(ctx, page, q.countRecentlyChanged, q.listRecentlyChanged);
 
 /** Everything the entrepreneur entered plus consent, members and what changed since the last review. */
 export async function getOrganisationForReview(ctx: ServiceContext, id: string) {
@@ -77,85 +68,82 @@ async function mailOwners(ctx: ServiceContext, tx: DbOrTx, organisationId: strin
 
 const link = (ctx: ServiceContext, path: string) => `${ctx.config.publicUrl}${path}`;
 
-/** Publishes a profile that is in review; a second decision on it gets a conflict, never a second publication. */
-export async function approveOrganisation(ctx: ServiceContext, id: string): Promise<void> {
+/** A coordinator's decision on one organisation: a status change that only applies from certain statuses. */
+type Decision = {
+  from: pq.OrganisationRow['status'][];
+  /** The error when the organisation is no longer in one of the `from` statuses (a double click, two coordinators). */
+  conflict: () => AppError;
+  set: (now: Date) => Partial<pq.OrganisationValues>;
+  audit: { action: string; details?: Record<string, unknown> };
+  /** Checks with the row locked, before the change; may throw. */
+  check?: (tx: DbOrTx, org: pq.OrganisationRow) => Promise<void>;
+  /** Work after the change in the same transaction (the mails). */
+  afterwards?: (tx: DbOrTx, org: pq.OrganisationRow) => Promise<void>;
+};
+
+/** Locks the organisation, applies the decision only from its `from` statuses, and audits it, in one transaction. */
+async function decideOnOrganisation(ctx: ServiceContext, id: string, d: Decision): Promise<void> {
   const actor = requireCoordinator(ctx);
   if (!isUuid(id)) throw notFound();
   await ctx.db.transaction(async (tx) => {
     const org = await pq.lockOrganisation(tx, id);
     if (!org) throw notFound();
-    if (org.status !== 'in_review') throw notInReview();
-    // Consent is checked again at the moment of publication: it may have been withdrawn since submission.
-    if (!(await pq.findCurrentConsent(tx, id, CONSENT_TEXT_VERSION))) throw new AppError('conflict', 'moderation.error.noConsent');
-    const now = ctx.clock.now();
-    const changed = await pq.updateOrganisationIfStatus(tx, id, ['in_review'], { status: 'published', publishedAt: now, reviewedAt: now, rejectionReason: null });
-    if (changed !== 1) throw notInReview();
-    await recordAudit(tx, ctx.clock, {
-      actorUserId: actor.id,
-      action: 'organisation.approved',
-      subjectType: 'organisation',
-      subjectId: id,
-      details: { from: 'in_review', to: 'published' },
-      requestId: ctx.requestId,
-    });
-    await mailOwners(ctx, tx, id, 'approved', { organisation: org.name, link: link(ctx, `/ondernemers/${org.slug}`), mineLink: link(ctx, `/mijn/organisaties/${id}`) });
+    await d.check?.(tx, org);
+    const changed = await pq.updateOrganisationIfStatus(tx, id, d.from, d.set(ctx.clock.now()));
+    if (changed !== 1) throw d.conflict();
+    await recordAudit(tx, ctx.clock, { actorUserId: actor.id, action: d.audit.action, subjectType: 'organisation', subjectId: id, details: d.audit.details, requestId: ctx.requestId });
+    await d.afterwards?.(tx, org);
+  });
+}
+
+const notPublished = () => new AppError('conflict', 'moderation.error.notPublished');
+
+/** Publishes a profile that is in review; a second decision on it gets a conflict, never a second publication. */
+export async function approveOrganisation(ctx: ServiceContext, id: string): Promise<void> {
+  await decideOnOrganisation(ctx, id, {
+    from: ['in_review'],
+    conflict: notInReview,
+    check: async (tx, org) => {
+      if (org.status !== 'in_review') throw notInReview();
+      // Consent is checked again at the moment of publication: it may have been withdrawn since submission.
+      if (!(await pq.findCurrentConsent(tx, id, CONSENT_TEXT_VERSION))) throw new AppError('conflict', 'moderation.error.noConsent');
+    },
+    set: (now) => ({ status: 'published', publishedAt: now, reviewedAt: now, rejectionReason: null }),
+    audit: { action: 'organisation.approved', details: { from: 'in_review', to: 'published' } },
+    afterwards: (tx, org) =>
+      mailOwners(ctx, tx, id, 'approved', { organisation: org.name, link: link(ctx, `/ondernemers/${org.slug}`), mineLink: link(ctx, `/mijn/organisaties/${id}`) }),
   });
 }
 
 /** Rejects a profile in review with a reason the owners see on /mijn/organisaties and in their mail. */
 export async function rejectOrganisation(ctx: ServiceContext, id: string, reason: string): Promise<void> {
-  const actor = requireCoordinator(ctx);
-  if (!isUuid(id)) throw notFound();
-  await ctx.db.transaction(async (tx) => {
-    const org = await pq.lockOrganisation(tx, id);
-    if (!org) throw notFound();
-    const now = ctx.clock.now();
-    const changed = await pq.updateOrganisationIfStatus(tx, id, ['in_review'], { status: 'rejected', rejectionReason: reason, reviewedAt: now });
-    if (changed !== 1) throw notInReview();
-    await recordAudit(tx, ctx.clock, {
-      actorUserId: actor.id,
-      action: 'organisation.rejected',
-      subjectType: 'organisation',
-      subjectId: id,
-      details: { from: 'in_review', to: 'rejected' },
-      requestId: ctx.requestId,
-    });
-    await mailOwners(ctx, tx, id, 'rejected', { organisation: org.name, reason, link: link(ctx, `/mijn/organisaties/${id}`) });
+  await decideOnOrganisation(ctx, id, {
+    from: ['in_review'],
+    conflict: notInReview,
+    set: (now) => ({ status: 'rejected', rejectionReason: reason, reviewedAt: now }),
+    audit: { action: 'organisation.rejected', details: { from: 'in_review', to: 'rejected' } },
+    afterwards: (tx, org) => mailOwners(ctx, tx, id, 'rejected', { organisation: org.name, reason, link: link(ctx, `/mijn/organisaties/${id}`) }),
   });
 }
 
 /** Takes a published profile offline with a reason (e.g. after an unacceptable edit); the owners can fix and resubmit. */
 export async function takeOffline(ctx: ServiceContext, id: string, reason: string): Promise<void> {
-  const actor = requireCoordinator(ctx);
-  if (!isUuid(id)) throw notFound();
-  await ctx.db.transaction(async (tx) => {
-    const org = await pq.lockOrganisation(tx, id);
-    if (!org) throw notFound();
-    const now = ctx.clock.now();
-    const changed = await pq.updateOrganisationIfStatus(tx, id, ['published'], { status: 'rejected', rejectionReason: reason, publishedAt: null, reviewedAt: now });
-    if (changed !== 1) throw new AppError('conflict', 'moderation.error.notPublished');
-    await recordAudit(tx, ctx.clock, {
-      actorUserId: actor.id,
-      action: 'organisation.taken_offline',
-      subjectType: 'organisation',
-      subjectId: id,
-      details: { from: 'published', to: 'rejected' },
-      requestId: ctx.requestId,
-    });
-    await mailOwners(ctx, tx, id, 'offline', { organisation: org.name, reason, link: link(ctx, `/mijn/organisaties/${id}`) });
+  await decideOnOrganisation(ctx, id, {
+    from: ['published'],
+    conflict: notPublished,
+    set: (now) => ({ status: 'rejected', rejectionReason: reason, publishedAt: null, reviewedAt: now }),
+    audit: { action: 'organisation.taken_offline', details: { from: 'published', to: 'rejected' } },
+    afterwards: (tx, org) => mailOwners(ctx, tx, id, 'offline', { organisation: org.name, reason, link: link(ctx, `/mijn/organisaties/${id}`) }),
   });
 }
 
 /** Marks the edits of a published profile as seen, so it leaves the recent-changes list. */
 export async function markChangesSeen(ctx: ServiceContext, id: string): Promise<void> {
-  const actor = requireCoordinator(ctx);
-  if (!isUuid(id)) throw notFound();
-  await ctx.db.transaction(async (tx) => {
-    const org = await pq.lockOrganisation(tx, id);
-    if (!org) throw notFound();
-    const changed = await pq.updateOrganisationIfStatus(tx, id, ['published'], { reviewedAt: ctx.clock.now() });
-    if (changed !== 1) throw new AppError('conflict', 'moderation.error.notPublished');
-    await recordAudit(tx, ctx.clock, { actorUserId: actor.id, action: 'organisation.changes_seen', subjectType: 'organisation', subjectId: id, requestId: ctx.requestId });
+  await decideOnOrganisation(ctx, id, {
+    from: ['published'],
+    conflict: notPublished,
+    set: (now) => ({ reviewedAt: now }),
+    audit: { action: 'organisation.changes_seen' },
   });
 }
 
@@ -226,7 +214,7 @@ export async function approveClaim(ctx: ServiceContext, id: string): Promise<voi
       details: { organisationId: org.id, membershipRole: role },
       requestId: ctx.requestId,
     });
-    const claimant = await q.findUserContact(tx, claim.userId);
+    const claimant = await pq.findUserContact(tx, claim.userId);
     const vars = { organisation: org.name, kvk: org.kvkNumber ?? '', claimant: claimant?.name ?? '', link: link(ctx, `/mijn/organisaties/${org.id}`) };
     if (claimant) await ctx.mailer.queue(tx, decisionMail('claimApprovedClaimant', claimant, vars));
     for (const owner of owners) await ctx.mailer.queue(tx, decisionMail('claimApprovedOwner', owner, vars));
@@ -253,7 +241,7 @@ export async function rejectClaim(ctx: ServiceContext, id: string, reason: strin
       details: { organisationId: org.id },
       requestId: ctx.requestId,
     });
-    const claimant = await q.findUserContact(tx, claim.userId);
+    const claimant = await pq.findUserContact(tx, claim.userId);
     const vars = { organisation: org.name, kvk: org.kvkNumber ?? '', claimant: claimant?.name ?? '', reason, link: link(ctx, '/mijn/organisaties') };
     if (claimant) await ctx.mailer.queue(tx, decisionMail('claimRejectedClaimant', claimant, vars));
     await mailOwners(ctx, tx, org.id, 'claimRejectedOwner', vars);

@@ -1,10 +1,11 @@
 import sharp from 'sharp';
+import type { DbOrTx } from '../../db/client.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { ServiceContext } from '../../web/types.ts';
-import { hasRole } from '../accounts/permissions.ts';
+import { hasRole, requireActor } from '../accounts/permissions.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import * as q from './profiles.queries.ts';
-import { isUuid, notFound, requireActor, requireMembership } from './profiles.service.ts';
+import { isUuid, lockAsMember, notFound, requireMembership } from './profiles.service.ts';
 import { LOGO_MAX_BYTES, LOGO_MAX_SIDE } from './profiles.validation.ts';
 
 export type ImageKind = 'png' | 'jpeg' | 'webp';
@@ -47,53 +48,45 @@ export async function processLogo(bytes: Uint8Array): Promise<{ bytes: Buffer; c
   }
 }
 
+/** A logo change is an edit of the profile: it moves updated_at (recent changes) and is audited like one. */
+async function recordLogoChange(ctx: ServiceContext, tx: DbOrTx, actorId: string, id: string, hasLogo: boolean, now: Date) {
+  await q.updateOrganisation(tx, id, { hasLogo, updatedAt: now });
+  await recordAudit(tx, ctx.clock, {
+    actorUserId: actorId,
+    action: 'organisation.updated',
+    subjectType: 'organisation',
+    subjectId: id,
+    details: { fields: ['logo'] },
+    requestId: ctx.requestId,
+  });
+}
+
 /** Replaces the organisation's logo with a checked, re-encoded copy of the upload; nothing changes when it is refused. */
 export async function uploadLogo(ctx: ServiceContext, id: string, upload: Uint8Array | null): Promise<void> {
   await requireMembership(ctx, ctx.db, id);
   if (!upload) throw new AppError('validation_failed', 'profiles.logo.missing', { logo: ['profiles.logo.missing'] });
   const logo = await processLogo(upload);
   await ctx.db.transaction(async (tx) => {
-    const { actor } = await requireMembership(ctx, tx, id);
-    if (!(await q.lockOrganisation(tx, id))) throw notFound();
+    const { actor } = await lockAsMember(ctx, tx, id);
     const now = ctx.clock.now();
     await q.upsertLogo(tx, id, logo.contentType, logo.bytes, now);
-    await q.updateOrganisation(tx, id, { hasLogo: true, updatedAt: now });
-    await recordAudit(tx, ctx.clock, {
-      actorUserId: actor.id,
-      action: 'organisation.updated',
-      subjectType: 'organisation',
-      subjectId: id,
-      details: { fields: ['logo'] },
-      requestId: ctx.requestId,
-    });
+    await recordLogoChange(ctx, tx, actor.id, id, true, now);
   });
 }
 
 /** Removes the organisation's logo. */
 export async function removeLogo(ctx: ServiceContext, id: string): Promise<boolean> {
   return ctx.db.transaction(async (tx) => {
-    const { actor } = await requireMembership(ctx, tx, id);
-    if (!(await q.lockOrganisation(tx, id))) throw notFound();
+    const { actor } = await lockAsMember(ctx, tx, id);
     const removed = (await q.deleteLogo(tx, id)) > 0;
-    if (removed) {
-      const now = ctx.clock.now();
-      await q.updateOrganisation(tx, id, { hasLogo: false, updatedAt: now });
-      await recordAudit(tx, ctx.clock, {
-        actorUserId: actor.id,
-        action: 'organisation.updated',
-        subjectType: 'organisation',
-        subjectId: id,
-        details: { fields: ['logo'] },
-        requestId: ctx.requestId,
-      });
-    }
+    if (removed) await recordLogoChange(ctx, tx, actor.id, id, false, ctx.clock.now());
     return removed;
   });
 }
 
 /** The stored logo for a member or a coordinator (the public directory serves published logos itself). */
 export async function getLogoForViewer(ctx: ServiceContext, id: string) {
-  const actor = requireActor(ctx);
+  const actor = requireActor(ctx.actor);
   if (!isUuid(id)) throw notFound();
   if (!hasRole(actor, 'coordinator', 'admin')) await requireMembership(ctx, ctx.db, id);
   const logo = await q.findLogo(ctx.db, id);

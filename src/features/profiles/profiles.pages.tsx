@@ -6,7 +6,8 @@ import type { I18n } from '../../web/i18n/i18n.ts';
 import { requireRole, requireUser } from '../../web/middleware/auth.ts';
 import { redirectWithFlash } from '../../web/middleware/flash.ts';
 import { renderPage } from '../../web/render.tsx';
-import type { AppEnv, ServiceContext } from '../../web/types.ts';
+import type { AppEnv } from '../../web/types.ts';
+import { serviceContextOf } from '../accounts/accounts.http.ts';
 import { hasRole } from '../accounts/permissions.ts';
 import type { CertificationRow, OrganisationRow } from './profiles.queries.ts';
 import { getLogoForViewer, removeLogo, uploadLogo } from './profiles.logo.ts';
@@ -27,11 +28,6 @@ import { LogoView } from './views/LogoView.tsx';
 import { MyOrganisationsView } from './views/MyOrganisationsView.tsx';
 import { OrganisationView } from './views/OrganisationView.tsx';
 import { profileFieldLabels, ProfileFormView } from './views/ProfileFormView.tsx';
-
-const serviceContext = (c: Context<AppEnv>): ServiceContext => {
-  const { db, clock, mailer, config } = c.var.deps;
-  return { db, clock, mailer, config, actor: c.var.user, logger: c.var.logger, requestId: c.var.requestId };
-};
 
 const schemaFor = (c: Context<AppEnv>) => profileInputSchema({ currentYear: Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(c.var.deps.clock.now())) });
 
@@ -80,7 +76,7 @@ export function profilesRoutes(): Hono<AppEnv> {
 
   app.get('/mijn/organisaties', async (c) => {
     const i = c.var.i18n;
-    const { organisations, claims } = await listMyOrganisations(serviceContext(c));
+    const { organisations, claims } = await listMyOrganisations(serviceContextOf(c));
     return renderPage(
       c,
       { title: i.t('profiles.mine.title') },
@@ -103,7 +99,7 @@ export function profilesRoutes(): Hono<AppEnv> {
     const values = await readForm(c);
     const parsed = validate(schemaFor(c), values, i);
     if (!parsed.success) return renderCreate(c, { values, errors: parsed.errors }, 422);
-    const result = await createOrganisation(serviceContext(c), parsed.data);
+    const result = await createOrganisation(serviceContextOf(c), parsed.data);
     if (!result.ok) return renderCreate(c, { values, errors: kvkTakenError(i, result.kvkTaken) }, 409, result.kvkTaken);
     return redirectWithFlash(c, `/mijn/organisaties/${result.organisation.id}`, 'profiles.flash.created');
   });
@@ -119,7 +115,7 @@ export function profilesRoutes(): Hono<AppEnv> {
     const values = await readForm(c);
     const parsed = validate(ClaimSchema, values, i);
     if (!parsed.success) return renderClaim(c, { values, errors: parsed.errors }, 422);
-    const result = await requestClaim(serviceContext(c), parsed.data);
+    const result = await requestClaim(serviceContextOf(c), parsed.data);
     if (result === 'unknown_kvk') return renderClaim(c, { values, errors: { kvkNumber: [i.t('profiles.claim.unknownKvk')] } }, 422);
     const flashKey = { created: 'profiles.flash.claimSent', already_member: 'profiles.flash.alreadyMember', already_pending: 'profiles.flash.claimPending' }[result];
     return redirectWithFlash(c, '/mijn/organisaties', flashKey);
@@ -127,7 +123,7 @@ export function profilesRoutes(): Hono<AppEnv> {
 
   // --- one organisation -----------------------------------------------------------------------------------------
   const renderOverview = async (c: Context<AppEnv>, id: string, form?: FormState, status: 200 | 409 | 422 = 200) => {
-    const data = await getOwnOrganisation(serviceContext(c), id);
+    const data = await getOwnOrganisation(serviceContextOf(c), id);
     return renderPage(
       c,
       { title: data.organisation.name, status },
@@ -151,13 +147,13 @@ export function profilesRoutes(): Hono<AppEnv> {
     const values = await readForm(c);
     const parsed = validate(ConsentSchema, values, i);
     if (!parsed.success) return renderOverview(c, id, { values, errors: parsed.errors }, 422);
-    await giveConsent(serviceContext(c), id);
+    await giveConsent(serviceContextOf(c), id);
     return redirectWithFlash(c, `/mijn/organisaties/${id}`, 'profiles.flash.consentGiven');
   });
 
   app.post('/mijn/organisaties/:id/toestemming/intrekken', async (c) => {
     const id = c.req.param('id');
-    const result = await withdrawConsent(serviceContext(c), id);
+    const result = await withdrawConsent(serviceContextOf(c), id);
     const key = result.unpublished ? 'profiles.flash.consentWithdrawnOffline' : result.withdrawn ? 'profiles.flash.consentWithdrawn' : 'profiles.flash.noConsent';
     return redirectWithFlash(c, `/mijn/organisaties/${id}`, key);
   });
@@ -166,7 +162,7 @@ export function profilesRoutes(): Hono<AppEnv> {
     const i = c.var.i18n;
     const id = c.req.param('id');
     try {
-      const result = await submitForReview(serviceContext(c), id);
+      const result = await submitForReview(serviceContextOf(c), id);
       if (result.ok) return redirectWithFlash(c, `/mijn/organisaties/${id}`, 'profiles.flash.submitted');
       const errors: FormState['errors'] = {};
       if (result.needsConsent) errors.consent = [i.t('profiles.submit.needsConsent')];
@@ -199,14 +195,14 @@ export function profilesRoutes(): Hono<AppEnv> {
 
   app.get('/mijn/organisaties/:id/bewerken', async (c) => {
     const id = c.req.param('id');
-    const { organisation, certifications } = await getOwnOrganisation(serviceContext(c), id);
+    const { organisation, certifications } = await getOwnOrganisation(serviceContextOf(c), id);
     return renderEdit(c, id, organisation.name, emptyForm(formValuesOf(organisation, certifications)), 200);
   });
 
   app.post('/mijn/organisaties/:id/bewerken', async (c) => {
     const i = c.var.i18n;
     const id = c.req.param('id');
-    const ctx = serviceContext(c);
+    const ctx = serviceContextOf(c);
     // Membership first: an outsider gets the same 404 whether or not the input is valid.
     const { organisation } = await getOwnOrganisation(ctx, id);
     const values = await readForm(c);
@@ -219,7 +215,7 @@ export function profilesRoutes(): Hono<AppEnv> {
 
   // --- logo -----------------------------------------------------------------------------------------------------
   const renderLogo = async (c: Context<AppEnv>, id: string, form: FormState, status: 200 | 422) => {
-    const { organisation } = await getOwnOrganisation(serviceContext(c), id);
+    const { organisation } = await getOwnOrganisation(serviceContextOf(c), id);
     return renderPage(
       c,
       { title: c.var.i18n.t('profiles.logo.title', { name: organisation.name }), status },
@@ -235,7 +231,7 @@ export function profilesRoutes(): Hono<AppEnv> {
     const file = Array.isArray(body.logo) ? body.logo[0] : body.logo;
     const upload = file instanceof File && (file.size > 0 || file.name) ? new Uint8Array(await file.arrayBuffer()) : null;
     try {
-      await uploadLogo(serviceContext(c), id, upload);
+      await uploadLogo(serviceContextOf(c), id, upload);
     } catch (e) {
       if (isAppError(e) && e.code === 'validation_failed') return renderLogo(c, id, { values: {}, errors: translate(c.var.i18n, e.fieldErrors) }, 422);
       throw e;
@@ -245,12 +241,12 @@ export function profilesRoutes(): Hono<AppEnv> {
 
   app.post('/mijn/organisaties/:id/logo/verwijderen', async (c) => {
     const id = c.req.param('id');
-    const removed = await removeLogo(serviceContext(c), id);
+    const removed = await removeLogo(serviceContextOf(c), id);
     return redirectWithFlash(c, `/mijn/organisaties/${id}/logo`, removed ? 'profiles.flash.logoRemoved' : 'profiles.flash.noLogo');
   });
 
   app.get('/mijn/organisaties/:id/logo/afbeelding', async (c) => {
-    const logo = await getLogoForViewer(serviceContext(c), c.req.param('id'));
+    const logo = await getLogoForViewer(serviceContextOf(c), c.req.param('id'));
     return c.body(new Uint8Array(logo.bytes), 200, { 'Content-Type': logo.contentType, 'Cache-Control': 'private, max-age=0, must-revalidate' });
   });
 

@@ -100,14 +100,23 @@ export async function listOrganisationsOfUser(db: DbOrTx, userId: string) {
     .orderBy(desc(organisations.updatedAt), asc(organisations.name));
 }
 
+/** Who a decision mail goes to: address, name and language. */
+const contactColumns = { userId: users.id, email: users.email, name: users.name, language: users.preferredLanguage };
+
 /** The owners' addresses and languages, for decision mails. */
 export async function listOwnerContacts(db: DbOrTx, organisationId: string) {
   return db
-    .select({ userId: users.id, email: users.email, name: users.name, language: users.preferredLanguage })
+    .select(contactColumns)
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.organisationId, organisationId), eq(memberships.role, 'owner'), isNull(users.disabledAt)))
     .orderBy(asc(users.email));
+}
+
+/** One user's address, name and language, for a decision mail (the claimant's). */
+export async function findUserContact(db: DbOrTx, userId: string) {
+  const rows = await db.select(contactColumns).from(users).where(eq(users.id, userId)).limit(1);
+  return rows[0] ?? null;
 }
 
 export async function listMembers(db: DbOrTx, organisationId: string) {

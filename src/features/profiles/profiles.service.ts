@@ -1,8 +1,8 @@
 import type { DbOrTx } from '../../db/client.ts';
 import { AppError } from '../../lib/errors.ts';
 import { slugify } from '../../lib/ids.ts';
-import type { CurrentUser, ServiceContext } from '../../web/types.ts';
-import { hasRole } from '../accounts/permissions.ts';
+import type { ServiceContext } from '../../web/types.ts';
+import { hasRole, requireActor } from '../accounts/permissions.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import * as q from './profiles.queries.ts';
 import { CONSENT_TEXT_VERSION, missingForReview, type ProfileInput } from './profiles.validation.ts';
@@ -22,12 +22,6 @@ export const isUuid = (s: string): boolean => UUID.test(s);
 
 export const notFound = () => new AppError('not_found', 'common.error.notFoundText');
 
-/** The logged-in actor, or unauthenticated (the web layer sends visitors to the login page). */
-export function requireActor(ctx: ServiceContext): CurrentUser {
-  if (!ctx.actor) throw new AppError('unauthenticated', 'accounts.login.required');
-  return ctx.actor;
-}
-
 /** The code of the unique index a PostgreSQL error violated, or null (drizzle wraps the driver error in `cause`). */
 export function uniqueViolation(e: unknown): string | null {
   for (let err = e as { code?: string; constraint?: string; cause?: unknown } | undefined, depth = 0; err && depth < 3; depth++) {
@@ -39,11 +33,19 @@ export function uniqueViolation(e: unknown): string | null {
 
 /** The member's role, or not_found for anyone else: outsiders learn nothing, not even that the id exists. */
 export async function requireMembership(ctx: ServiceContext, db: DbOrTx, id: string) {
-  const actor = requireActor(ctx);
+  const actor = requireActor(ctx.actor);
   if (!isUuid(id)) throw notFound();
   const role = await q.findMembershipRole(db, actor.id, id);
   if (!role) throw notFound();
   return { actor, role };
+}
+
+/** Inside a transaction: the membership check, then the organisation's row locked for the rest of it. */
+export async function lockAsMember(ctx: ServiceContext, tx: DbOrTx, id: string) {
+  const { actor, role } = await requireMembership(ctx, tx, id);
+  const org = await q.lockOrganisation(tx, id);
+  if (!org) throw notFound();
+  return { actor, role, org };
 }
 
 /** Form field name -> organisations column; also the list of fields whose changes are recorded. */
@@ -123,7 +125,7 @@ export type CreateResult = { ok: true; organisation: q.OrganisationRow } | { ok:
 
 /** Creates a draft organisation with the actor as owner, unless its KvK number is already registered. */
 export async function createOrganisation(ctx: ServiceContext, input: ProfileInput): Promise<CreateResult> {
-  const actor = requireActor(ctx);
+  const actor = requireActor(ctx.actor);
   if (!hasRole(actor, 'entrepreneur')) throw new AppError('forbidden', 'profiles.error.entrepreneurOnly');
   const existing = await q.findOrganisationByKvk(ctx.db, input.kvkNumber);
   if (existing) return { ok: false, kvkTaken: kvkTaken(input.kvkNumber, existing) };
@@ -158,9 +160,7 @@ export type UpdateResult = { ok: true; changedFields: string[] } | { ok: false; 
 export async function updateOrganisation(ctx: ServiceContext, id: string, input: ProfileInput): Promise<UpdateResult> {
   try {
     return await ctx.db.transaction(async (tx) => {
-      const { actor } = await requireMembership(ctx, tx, id);
-      const current = await q.lockOrganisation(tx, id);
-      if (!current) throw notFound();
+      const { actor, org: current } = await lockAsMember(ctx, tx, id);
       if (current.kvkNumber !== input.kvkNumber) {
         const other = await q.findOrganisationByKvk(tx, input.kvkNumber);
         if (other && other.id !== id) return { ok: false as const, kvkTaken: kvkTaken(input.kvkNumber, other) };
@@ -195,7 +195,7 @@ export async function updateOrganisation(ctx: ServiceContext, id: string, input:
 
 /** The actor's organisations and claims, for /mijn/organisaties. */
 export async function listMyOrganisations(ctx: ServiceContext) {
-  const actor = requireActor(ctx);
+  const actor = requireActor(ctx.actor);
   const [organisations, claims] = await Promise.all([q.listOrganisationsOfUser(ctx.db, actor.id), q.listClaimsOfUser(ctx.db, actor.id)]);
   return {
     organisations,
@@ -216,8 +216,7 @@ export async function getOwnOrganisation(ctx: ServiceContext, id: string) {
 /** Records the actor's consent to publish with the current text version and the service clock's time; idempotent. */
 export async function giveConsent(ctx: ServiceContext, id: string) {
   return ctx.db.transaction(async (tx) => {
-    const { actor } = await requireMembership(ctx, tx, id);
-    if (!(await q.lockOrganisation(tx, id))) throw notFound();
+    const { actor } = await lockAsMember(ctx, tx, id);
     const existing = await q.findCurrentConsent(tx, id, CONSENT_TEXT_VERSION);
     if (existing) return existing;
     const consent = await q.insertConsent(tx, { organisationId: id, userId: actor.id, textVersion: CONSENT_TEXT_VERSION, givenAt: ctx.clock.now() });
@@ -236,9 +235,7 @@ export async function giveConsent(ctx: ServiceContext, id: string) {
 /** Withdraws consent and, in the same transaction, takes the profile offline (back to draft). */
 export async function withdrawConsent(ctx: ServiceContext, id: string): Promise<{ withdrawn: number; unpublished: boolean }> {
   return ctx.db.transaction(async (tx) => {
-    const { actor } = await requireMembership(ctx, tx, id);
-    const org = await q.lockOrganisation(tx, id);
-    if (!org) throw notFound();
+    const { actor, org } = await lockAsMember(ctx, tx, id);
     const now = ctx.clock.now();
     const withdrawn = await q.withdrawConsents(tx, id, now);
     // Without consent nothing may be public or waiting to become public.
@@ -262,9 +259,7 @@ export type SubmitResult = { ok: true } | { ok: false; needsConsent: boolean; mi
 /** Sends a draft or rejected profile to the coordinator; needs a current consent and the fields review needs. */
 export async function submitForReview(ctx: ServiceContext, id: string): Promise<SubmitResult> {
   return ctx.db.transaction(async (tx) => {
-    const { actor } = await requireMembership(ctx, tx, id);
-    const org = await q.lockOrganisation(tx, id);
-    if (!org) throw notFound();
+    const { actor, org } = await lockAsMember(ctx, tx, id);
     if (org.status === 'in_review') throw new AppError('conflict', 'profiles.submit.alreadyInReview');
     if (org.status === 'published') throw new AppError('conflict', 'profiles.submit.alreadyPublished');
     if (org.status === 'archived') throw new AppError('conflict', 'profiles.submit.archived');
@@ -289,7 +284,7 @@ export type ClaimResult = 'created' | 'already_member' | 'already_pending' | 'un
 
 /** Asks the coordinator to make the actor a member of the organisation registered under this KvK number. */
 export async function requestClaim(ctx: ServiceContext, input: { kvkNumber: string; message: string }): Promise<ClaimResult> {
-  const actor = requireActor(ctx);
+  const actor = requireActor(ctx.actor);
   if (!hasRole(actor, 'entrepreneur')) throw new AppError('forbidden', 'profiles.error.entrepreneurOnly');
   const org = await q.findOrganisationByKvk(ctx.db, input.kvkNumber);
   if (!org) return 'unknown_kvk';

@@ -13,6 +13,15 @@ export const csrfTokenFor = (secret: string, cookieValue: string) => createHmac(
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** The host of an Origin header, or null when it is not a URL (a forged header is refused, not a 500). */
+const hostOf = (origin: string): string | null => {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
+};
+
 /**
  * Every state-changing form carries a token derived from a random HttpOnly cookie (signed double submit).
  * The JSON API under /api/ never authenticates by cookie, so it is exempt.
@@ -35,7 +44,7 @@ export const csrf = () =>
     if (!SAFE.has(c.req.method)) {
       const origin = c.req.header('origin');
       const host = c.req.header('host');
-      if (origin && origin !== 'null' && host && new URL(origin).host !== host) {
+      if (origin && origin !== 'null' && host && hostOf(origin) !== host) {
         throw new AppError('forbidden', 'common.form.csrf');
       }
       let sent = c.req.header('x-csrf-token');

@@ -2,6 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { createMiddleware } from 'hono/factory';
 import type { AppDeps, AppEnv } from '../types.ts';
 
+/**
+ * Paths that carry a one-time secret (email confirmation and password reset links): whoever reads it in a log could
+ * use the link, so the log shows the route without it.
+ */
+const SECRET_IN_PATH = /^\/(e-mail-bevestigen|wachtwoord-herstellen)\/[^/]+/;
+const loggedPath = (path: string): string => path.replace(SECRET_IN_PATH, '/$1/[token]');
+
 /** A request id (from X-Request-Id when sane, else new) and a child logger that carries it. Paths only, no query strings: they can hold personal data. */
 export const requestContext = (deps: AppDeps) =>
   createMiddleware<AppEnv>(async (c, next) => {
@@ -18,6 +25,6 @@ export const requestContext = (deps: AppDeps) =>
     const ms = Math.round((performance.now() - started) * 10) / 10;
     const level = c.res.status >= 500 ? 'error' : 'info';
     if (c.req.path !== '/healthz' && c.req.path !== '/readyz') {
-      logger[level]({ method: c.req.method, path: c.req.path, status: c.res.status, ms }, 'request');
+      logger[level]({ method: c.req.method, path: loggedPath(c.req.path), status: c.res.status, ms }, 'request');
     }
   });

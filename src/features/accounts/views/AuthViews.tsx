@@ -4,6 +4,22 @@ import { PASSWORD_MIN } from '../accounts.validation.ts';
 
 type FormViewProps = { i: I18n; form: FormState; csrfToken: string };
 
+/** A field for a new password: the length rule as hint, and the autocomplete that lets password managers suggest one. */
+export function NewPasswordField({ i, form, name, label }: { i: I18n; form: FormState; name: string; label: string }) {
+  return (
+    <TextField
+      i={i}
+      form={form}
+      name={name}
+      type="password"
+      label={label}
+      hint={i.t('accounts.field.newPasswordHint', { min: PASSWORD_MIN })}
+      required
+      autocomplete="new-password"
+    />
+  );
+}
+
 const emailLabel = (i: I18n) => i.t('accounts.field.email');
 const passwordLabel = (i: I18n) => i.t('accounts.field.password');
 
@@ -18,16 +34,7 @@ export function RegisterView({ i, form, csrfToken }: FormViewProps) {
         <CsrfField token={csrfToken} />
         <TextField i={i} form={form} name="name" label={labels.name} required autocomplete="name" maxlength={100} />
         <TextField i={i} form={form} name="email" type="email" label={labels.email} hint={i.t('accounts.field.emailHint')} required autocomplete="email" maxlength={254} />
-        <TextField
-          i={i}
-          form={form}
-          name="password"
-          type="password"
-          label={labels.password}
-          hint={i.t('accounts.field.newPasswordHint', { min: PASSWORD_MIN })}
-          required
-          autocomplete="new-password"
-        />
+        <NewPasswordField i={i} form={form} name="password" label={labels.password} />
         <p class="utrecht-paragraph">
           {i.t('accounts.register.privacy')}{' '}
           <a class="utrecht-link" href="/privacy">
@@ -100,16 +107,7 @@ export function ResetPasswordView({ i, form, csrfToken, token }: FormViewProps &
       <ErrorSummary i={i} form={form} labels={labels} />
       <form method="post" action={`/wachtwoord-herstellen/${encodeURIComponent(token)}`} novalidate>
         <CsrfField token={csrfToken} />
-        <TextField
-          i={i}
-          form={form}
-          name="password"
-          type="password"
-          label={labels.password}
-          hint={i.t('accounts.field.newPasswordHint', { min: PASSWORD_MIN })}
-          required
-          autocomplete="new-password"
-        />
+        <NewPasswordField i={i} form={form} name="password" label={labels.password} />
         <SubmitButton>{i.t('accounts.reset.submit')}</SubmitButton>
       </form>
     </section>

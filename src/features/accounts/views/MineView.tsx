@@ -2,7 +2,7 @@ import { region } from '../../../data/reference.ts';
 import type { I18n } from '../../../web/i18n/i18n.ts';
 import { CsrfField, ErrorSummary, SubmitButton, TextField, type FormState } from '../../../web/components/forms.tsx';
 import type { RoleAssignment } from '../../../web/types.ts';
-import { PASSWORD_MIN } from '../accounts.validation.ts';
+import { NewPasswordField } from './AuthViews.tsx';
 
 export type MineViewProps = {
   i: I18n;
@@ -86,16 +86,7 @@ export function MineView({ i, csrfToken, account, nameForm, passwordForm }: Mine
         <form method="post" action="/mijn/wachtwoord" novalidate>
           <CsrfField token={csrfToken} />
           <TextField i={i} form={passwordForm} name="currentPassword" type="password" label={passwordLabels.currentPassword} required autocomplete="current-password" />
-          <TextField
-            i={i}
-            form={passwordForm}
-            name="newPassword"
-            type="password"
-            label={passwordLabels.newPassword}
-            hint={i.t('accounts.field.newPasswordHint', { min: PASSWORD_MIN })}
-            required
-            autocomplete="new-password"
-          />
+          <NewPasswordField i={i} form={passwordForm} name="newPassword" label={passwordLabels.newPassword} />
           <SubmitButton>{i.t('accounts.mine.passwordSubmit')}</SubmitButton>
         </form>
       </section>

@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import { region } from '../../../data/reference.ts';
 import { Pagination } from '../../../web/components/Pagination.tsx';
 import type { I18n } from '../../../web/i18n/i18n.ts';
@@ -7,20 +8,36 @@ type Paged<T> = { page: number; pages: number; total: number; items: T[] };
 
 const municipalityName = (slug: string) => region.municipalities.find((m) => m.slug === slug)?.name ?? slug;
 
+type ListKey = 'review' | 'claims' | 'changes';
+
+type ListTexts = { nav: string; title: string; intro: string; empty: string; caption: string };
+
+/** The three lists of the moderation area: where each lives and its texts (full keys, so the catalogue check sees them). */
+const LISTS: Record<ListKey, { href: string; texts: ListTexts }> = {
+  review: {
+    href: '/beheer/moderatie',
+    texts: { nav: 'moderation.nav.review', title: 'moderation.queue.title', intro: 'moderation.queue.intro', empty: 'moderation.queue.empty', caption: 'moderation.queue.caption' },
+  },
+  claims: {
+    href: '/beheer/moderatie/aanvragen',
+    texts: { nav: 'moderation.nav.claims', title: 'moderation.claims.title', intro: 'moderation.claims.intro', empty: 'moderation.claims.empty', caption: 'moderation.claims.caption' },
+  },
+  changes: {
+    href: '/beheer/moderatie/wijzigingen',
+    texts: { nav: 'moderation.nav.changes', title: 'moderation.changes.title', intro: 'moderation.changes.intro', empty: 'moderation.changes.empty', caption: 'moderation.changes.caption' },
+  },
+};
+
 /** The three lists of the moderation area, with their counts in words (not only in a badge colour). */
-export function ModerationNav({ i, counts, current }: { i: I18n; counts: Counts; current: 'review' | 'claims' | 'changes' }) {
-  const items = [
-    { key: 'review' as const, href: '/beheer/moderatie', label: i.t('moderation.nav.review', { count: counts.review }) },
-    { key: 'claims' as const, href: '/beheer/moderatie/aanvragen', label: i.t('moderation.nav.claims', { count: counts.claims }) },
-    { key: 'changes' as const, href: '/beheer/moderatie/wijzigingen', label: i.t('moderation.nav.changes', { count: counts.changes }) },
-  ];
+export function ModerationNav({ i, counts, current }: { i: I18n; counts: Counts; current: ListKey }) {
+  const keys: ListKey[] = ['review', 'claims', 'changes'];
   return (
     <nav class="ir-moderation-nav" aria-label={i.t('moderation.nav.label')}>
       <ul class="ir-moderation-nav__list">
-        {items.map((it) => (
+        {keys.map((key) => (
           <li>
-            <a class="utrecht-link ir-moderation-nav__link" href={it.href} aria-current={it.key === current ? 'page' : undefined}>
-              {it.label}
+            <a class="utrecht-link ir-moderation-nav__link" href={LISTS[key].href} aria-current={key === current ? 'page' : undefined}>
+              {i.t(LISTS[key].texts.nav, { count: counts[key] })}
             </a>
           </li>
         ))}
@@ -28,6 +45,54 @@ export function ModerationNav({ i, counts, current }: { i: I18n; counts: Counts;
     </nav>
   );
 }
+
+type Column<T> = { headerKey: string; cell: (item: T) => Child };
+
+/** One moderation list page: heading, sub-navigation, intro, then a table of the items (or an empty state) and pages. */
+function ModerationList<T>({ i, counts, current, queue, columns }: { i: I18n; counts: Counts; current: ListKey; queue: Paged<T>; columns: Column<T>[] }) {
+  const { href, texts } = LISTS[current];
+  return (
+    <>
+      <h1 class="utrecht-heading-1">{i.t(texts.title)}</h1>
+      <ModerationNav i={i} counts={counts} current={current} />
+      <p class="utrecht-paragraph">{i.t(texts.intro)}</p>
+      {queue.items.length === 0 ? (
+        <p class="utrecht-paragraph ir-profile-empty-state">{i.t(texts.empty)}</p>
+      ) : (
+        <div class="ir-moderation-scroll">
+          <table class="utrecht-table ir-moderation-table">
+            <caption class="utrecht-table__caption">{i.t(texts.caption, { total: queue.total })}</caption>
+            <thead class="utrecht-table__header">
+              <tr class="utrecht-table__row">
+                {columns.map((col) => (
+                  <th class="utrecht-table__header-cell" scope="col">
+                    {i.t(col.headerKey)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody class="utrecht-table__body">
+              {queue.items.map((item) => (
+                <tr class="utrecht-table__row">
+                  {columns.map((col) => (
+                    <td class="utrecht-table__cell">{col.cell(item)}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination i={i} page={queue.page} pages={queue.pages} hrefFor={(p) => `${href}?pagina=${p}`} />
+    </>
+  );
+}
+
+const reviewLink = (o: { id: string; name: string }) => (
+  <a class="utrecht-link" href={`/beheer/moderatie/organisaties/${o.id}`}>
+    {o.name}
+  </a>
+);
 
 export function ReviewQueueView({
   i,
@@ -39,43 +104,18 @@ export function ReviewQueueView({
   queue: Paged<{ id: string; name: string; kvkNumber: string | null; municipalitySlug: string; submittedAt: Date | null }>;
 }) {
   return (
-    <>
-      <h1 class="utrecht-heading-1">{i.t('moderation.queue.title')}</h1>
-      <ModerationNav i={i} counts={counts} current="review" />
-      <p class="utrecht-paragraph">{i.t('moderation.queue.intro')}</p>
-      {queue.items.length === 0 ? (
-        <p class="utrecht-paragraph ir-profile-empty-state">{i.t('moderation.queue.empty')}</p>
-      ) : (
-        <div class="ir-moderation-scroll">
-          <table class="utrecht-table ir-moderation-table">
-            <caption class="utrecht-table__caption">{i.t('moderation.queue.caption', { total: queue.total })}</caption>
-            <thead class="utrecht-table__header">
-              <tr class="utrecht-table__row">
-                <th class="utrecht-table__header-cell" scope="col">{i.t('moderation.col.organisation')}</th>
-                <th class="utrecht-table__header-cell" scope="col">{i.t('moderation.col.kvk')}</th>
-                <th class="utrecht-table__header-cell" scope="col">{i.t('moderation.col.municipality')}</th>
-                <th class="utrecht-table__header-cell" scope="col">{i.t('moderation.col.submittedAt')}</th>
-              </tr>
-            </thead>
-            <tbody class="utrecht-table__body">
-              {queue.items.map((o) => (
-                <tr class="utrecht-table__row">
-                  <td class="utrecht-table__cell">
-                    <a class="utrecht-link" href={`/beheer/moderatie/organisaties/${o.id}`}>
-                      {o.name}
-                    </a>
-                  </td>
-                  <td class="utrecht-table__cell">{o.kvkNumber ?? ''}</td>
-                  <td class="utrecht-table__cell">{municipalityName(o.municipalitySlug)}</td>
-                  <td class="utrecht-table__cell">{o.submittedAt ? i.formatDateTime(o.submittedAt) : ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <Pagination i={i} page={queue.page} pages={queue.pages} hrefFor={(p) => `/beheer/moderatie?pagina=${p}`} />
-    </>
+    <ModerationList
+      i={i}
+      counts={counts}
+      current="review"
+      queue={queue}
+      columns={[
+        { headerKey: 'moderation.col.organisation', cell: reviewLink },
+        { headerKey: 'moderation.col.kvk', cell: (o) => o.kvkNumber ?? '' },
+        { headerKey: 'moderation.col.municipality', cell: (o) => municipalityName(o.municipalitySlug) },
+        { headerKey: 'moderation.col.submittedAt', cell: (o) => (o.submittedAt ? i.formatDateTime(o.submittedAt) : '') },
+      ]}
+    />
   );
 }
 
@@ -89,43 +129,25 @@ export function ClaimQueueView({
   queue: Paged<{ id: string; createdAt: Date; organisationName: string; kvkNumber: string | null; claimantName: string }>;
 }) {
   return (
-    <>
-      <h1 class="utrecht-heading-1">{i.t('moderation.claims.title')}</h1>
-      <ModerationNav i={i} counts={counts} current="claims" />
-      <p class="utrecht-paragraph">{i.t('moderation.claims.intro')}</p>
-      {queue.items.length === 0 ? (
-        <p class="utrecht-paragraph ir-profile-empty-state">{i.t('moderation.claims.empty')}</p>
-      ) : (
-        <div class="ir-moderation-scroll">
-          <table class="utrecht-table ir-moderation-table">
-            <caption class="utrecht-table__caption">{i.t('moderation.claims.caption', { total: queue.total })}</caption>
-            <thead class="utrecht-table__header">
-              <tr class="utrecht-table__row">
-                <th class="utrecht-table__header-cell" scope="col">{i.t('moderation.col.claimant')}</th>
-                <th class="utrecht-table__header-cell" scope="col">{i.t('moderation.col.organisation')}</th>
-                <th class="utrecht-table__header-cell" scope="col">{i.t('moderation.col.kvk')}</th>
-                <th class="utrecht-table__header-cell" scope="col">{i.t('moderation.col.requestedAt')}</th>
-              </tr>
-            </thead>
-            <tbody class="utrecht-table__body">
-              {queue.items.map((c) => (
-                <tr class="utrecht-table__row">
-                  <td class="utrecht-table__cell">
-                    <a class="utrecht-link" href={`/beheer/moderatie/aanvragen/${c.id}`}>
-                      {c.claimantName}
-                    </a>
-                  </td>
-                  <td class="utrecht-table__cell">{c.organisationName}</td>
-                  <td class="utrecht-table__cell">{c.kvkNumber ?? ''}</td>
-                  <td class="utrecht-table__cell">{i.formatDateTime(c.createdAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <Pagination i={i} page={queue.page} pages={queue.pages} hrefFor={(p) => `/beheer/moderatie/aanvragen?pagina=${p}`} />
-    </>
+    <ModerationList
+      i={i}
+      counts={counts}
+      current="claims"
+      queue={queue}
+      columns={[
+        {
+          headerKey: 'moderation.col.claimant',
+          cell: (c) => (
+            <a class="utrecht-link" href={`/beheer/moderatie/aanvragen/${c.id}`}>
+              {c.claimantName}
+            </a>
+          ),
+        },
+        { headerKey: 'moderation.col.organisation', cell: (c) => c.organisationName },
+        { headerKey: 'moderation.col.kvk', cell: (c) => c.kvkNumber ?? '' },
+        { headerKey: 'moderation.col.requestedAt', cell: (c) => i.formatDateTime(c.createdAt) },
+      ]}
+    />
   );
 }
 
@@ -139,41 +161,17 @@ export function RecentChangesView({
   queue: Paged<{ id: string; name: string; municipalitySlug: string; updatedAt: Date }>;
 }) {
   return (
-    <>
-      <h1 class="utrecht-heading-1">{i.t('moderation.changes.title')}</h1>
-      <ModerationNav i={i} counts={counts} current="changes" />
-      <p class="utrecht-paragraph">{i.t('moderation.changes.intro')}</p>
-      {queue.items.length === 0 ? (
-        <p class="utrecht-paragraph ir-profile-empty-state">{i.t('moderation.changes.empty')}</p>
-      ) : (
-        <div class="ir-moderation-scroll">
-          <table class="utrecht-table ir-moderation-table">
-            <caption class="utrecht-table__caption">{i.t('moderation.changes.caption', { total: queue.total })}</caption>
-            <thead class="utrecht-table__header">
-              <tr class="utrecht-table__row">
-                <th class="utrecht-table__header-cell" scope="col">{i.t('moderation.col.organisation')}</th>
-                <th class="utrecht-table__header-cell" scope="col">{i.t('moderation.col.municipality')}</th>
-                <th class="utrecht-table__header-cell" scope="col">{i.t('moderation.col.changedAt')}</th>
-              </tr>
-            </thead>
-            <tbody class="utrecht-table__body">
-              {queue.items.map((o) => (
-                <tr class="utrecht-table__row">
-                  <td class="utrecht-table__cell">
-                    <a class="utrecht-link" href={`/beheer/moderatie/organisaties/${o.id}`}>
-                      {o.name}
-                    </a>
-                  </td>
-                  <td class="utrecht-table__cell">{municipalityName(o.municipalitySlug)}</td>
-                  <td class="utrecht-table__cell">{i.formatDateTime(o.updatedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <Pagination i={i} page={queue.page} pages={queue.pages} hrefFor={(p) => `/beheer/moderatie/wijzigingen?pagina=${p}`} />
-    </>
+    <ModerationList
+      i={i}
+      counts={counts}
+      current="changes"
+      queue={queue}
+      columns={[
+        { headerKey: 'moderation.col.organisation', cell: reviewLink },
+        { headerKey: 'moderation.col.municipality', cell: (o) => municipalityName(o.municipalitySlug) },
+        { headerKey: 'moderation.col.changedAt', cell: (o) => i.formatDateTime(o.updatedAt) },
+      ]}
+    />
   );
 }
 

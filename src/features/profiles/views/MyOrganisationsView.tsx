@@ -1,6 +1,6 @@
 import type { I18n } from '../../../web/i18n/i18n.ts';
 import type { OrganisationRow } from '../profiles.queries.ts';
-import { StatusBadge } from './ProfileDetails.tsx';
+import { StatusSummary } from './ProfileDetails.tsx';
 
 export type MyOrganisation = {
   id: string;
@@ -46,18 +46,7 @@ export function MyOrganisationsView({ i, organisations, claims, canCreate }: { i
                   {o.name}
                 </a>
               </h2>
-              <p class="utrecht-paragraph">
-                {i.t('profiles.mine.statusLabel')} <StatusBadge i={i} status={o.status} />
-              </p>
-              <p class="utrecht-paragraph ir-profile-muted">{i.t(`profiles.mine.status.${o.status}`)}</p>
-              {o.status === 'rejected' && o.rejectionReason ? (
-                <div class="ir-profile-reason">
-                  <p class="utrecht-paragraph">
-                    <strong>{i.t('profiles.mine.reasonLabel')}</strong>
-                  </p>
-                  <p class="utrecht-paragraph ir-profile-prewrap">{o.rejectionReason}</p>
-                </div>
-              ) : null}
+              <StatusSummary i={i} status={o.status} rejectionReason={o.rejectionReason} muted />
               <ul class="ir-profile-links">
                 <li>
                   <a class="utrecht-link" href={`/mijn/organisaties/${o.id}`}>

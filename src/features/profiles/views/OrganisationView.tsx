@@ -2,7 +2,7 @@ import { Checkbox, CsrfField, ErrorSummary, type FormState, SubmitButton } from 
 import type { I18n } from '../../../web/i18n/i18n.ts';
 import type { CertificationRow, OrganisationRow } from '../profiles.queries.ts';
 import { CONSENT_TEXT_VERSION } from '../profiles.validation.ts';
-import { ProfileDetails, StatusBadge } from './ProfileDetails.tsx';
+import { ProfileDetails, StatusSummary } from './ProfileDetails.tsx';
 import { profileFieldLabels } from './ProfileFormView.tsx';
 
 export type OrganisationViewProps = {
@@ -25,18 +25,7 @@ export function OrganisationView({ i, csrfToken, organisation: o, certifications
     <>
       <h1 class="utrecht-heading-1">{o.name}</h1>
       {form ? <ErrorSummary i={i} form={form} labels={labels} /> : null}
-      <p class="utrecht-paragraph">
-        {i.t('profiles.mine.statusLabel')} <StatusBadge i={i} status={o.status} />
-      </p>
-      <p class="utrecht-paragraph">{i.t(`profiles.mine.status.${o.status}`)}</p>
-      {o.status === 'rejected' && o.rejectionReason ? (
-        <div class="ir-profile-reason">
-          <p class="utrecht-paragraph">
-            <strong>{i.t('profiles.mine.reasonLabel')}</strong>
-          </p>
-          <p class="utrecht-paragraph ir-profile-prewrap">{o.rejectionReason}</p>
-        </div>
-      ) : null}
+      <StatusSummary i={i} status={o.status} rejectionReason={o.rejectionReason} />
       {o.status === 'published' ? (
         <p class="utrecht-paragraph">
           <a class="utrecht-link" href={`/ondernemers/${o.slug}`}>

@@ -9,6 +9,29 @@ export function StatusBadge({ i, status }: { i: I18n; status: OrganisationRow['s
   return <span class={`ir-org-status ir-org-status--${status}`}>{i.t(`profiles.status.${status}`)}</span>;
 }
 
+/**
+ * What the status means for the members, and the coordinator's reason after a rejection. The explanation is muted in
+ * the list of organisations, plain on the organisation's own page.
+ */
+export function StatusSummary({ i, status, rejectionReason, muted = false }: { i: I18n; status: OrganisationRow['status']; rejectionReason: string | null; muted?: boolean }) {
+  return (
+    <>
+      <p class="utrecht-paragraph">
+        {i.t('profiles.mine.statusLabel')} <StatusBadge i={i} status={status} />
+      </p>
+      <p class={muted ? 'utrecht-paragraph ir-profile-muted' : 'utrecht-paragraph'}>{i.t(`profiles.mine.status.${status}`)}</p>
+      {status === 'rejected' && rejectionReason ? (
+        <div class="ir-profile-reason">
+          <p class="utrecht-paragraph">
+            <strong>{i.t('profiles.mine.reasonLabel')}</strong>
+          </p>
+          <p class="utrecht-paragraph ir-profile-prewrap">{rejectionReason}</p>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
 const labelOf = <T extends { label: { nl: string; en: string } }>(i: I18n, list: ReadonlyArray<T>, pick: (x: T) => boolean): string | null => {
   const hit = list.find(pick);
   return hit ? i.label(hit.label) : null;
