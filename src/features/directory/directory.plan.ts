@@ -8,6 +8,7 @@ import {
   walkPage,
   type DirectoryFilters,
   type DirectorySortKey,
+  type LookAlikeParams,
   type MatchEstimates,
   type MatchScope,
   type PickedPage,
@@ -21,7 +22,8 @@ import {
  * happily walks an index past tens of thousands of rows. So the service chooses, per step, between
  *   - a walk: rows in sort order (btree, filters checked in the index), each tested against the search; cheap
  *     when matches are common, and it stops after `limit` hits;
- *   - the index path: all matches from the GIN indexes (no TOAST reads), then sorted; cheap when matches are few;
+ *   - the index path: all matches from the combined GIN index (words and filters intersected inside the index, no
+ *     TOAST reads), then sorted; cheap when matches after filters are few;
  * with PostgreSQL's row estimates (which are good) and the cost figures below (microseconds, measured with
  * EXPLAIN ANALYZE on 50,000 organisations on a 2-core machine). A walk that finds fewer matches than estimated
  * decides again with what it saw.
@@ -34,15 +36,20 @@ const COST = {
   /** one row read and tested against a small inline vector (name, summary) */
   inlineRow: 2.2,
   /** one row read and tested against the full vector (a TOAST lookup) */
-  toastRow: 6.2,
+  toastRow: 9,
   /** one row from a bitmap scan, later sorted */
-  bitmapRow: 1.5,
-  /** one GIN posting entry */
-  postingEntry: 0.1,
+  bitmapRow: 3,
+  /** one more statement: a database round trip, planning, and the Node side of it */
+  statement: 600,
+  /** one GIN posting entry (the combined GIN index intersects the word and filter postings before any row is read) */
+  postingEntry: 0.07,
 };
 
 /** Below this share of rows passing the filters, a walk drops rows in the index before reading any. */
 const SELECTIVE_FILTERS = 0.5;
+
+/** A walk may examine this many times the rows the estimate says it needs. */
+const WALK_MARGIN = 2.5;
 
 /** Walks examine at most this many rows before the index path takes over. */
 const WALK_MAX_ROWS = 20_000;
@@ -54,9 +61,13 @@ function walkCost(e: Estimate, limit: number, rowCost: number): number {
   return (limit / share) * rowCost + (limit / (share * Math.max(e.filteredShare, 1e-6))) * COST.indexEntry;
 }
 
-/** PostgreSQL rarely combines the GIN indexes of search and filters, so every unfiltered match is read. */
+/**
+ * The combined GIN index (search vectors and filter columns in one index) intersects the postings of the words
+ * and the filters inside the index, so only the final matches are read: the posting lists of the word are walked
+ * (cheap), the rows of the matches after filters are read (not TOASTed vectors, no recheck for plain queries).
+ */
 function indexCost(e: Estimate): number {
-  return (e.matches / Math.max(e.filteredShare, 1e-6)) * (COST.bitmapRow + COST.postingEntry);
+  return (e.matches / Math.max(e.filteredShare, 1e-6)) * COST.postingEntry + e.matches * COST.bitmapRow;
 }
 
 /** Estimated matches of each scope, after filters; tiers 1 and 2 follow from the nested vectors (name ⊂ summary ⊂ all). */
@@ -67,7 +78,8 @@ function scopeEstimate(m: MatchEstimates, scope: MatchScope): Estimate {
   return { matches, share: Math.min(matches / filtered, 1), filteredShare: Math.min(filtered / Math.max(m.published, 1), 1) };
 }
 
-type OrderedParams = { q: string; scope: MatchScope; fullCheck: boolean; filters: DirectoryFilters; sort: DirectorySortKey; limit: number } & Slice;
+/** `lookAlikes`: names like the text are looked for in the same statement when the index path finds nothing. */
+type OrderedParams = { q: string; scope: MatchScope; fullCheck: boolean; filters: DirectoryFilters; sort: DirectorySortKey; limit: number; lookAlikes?: LookAlikeParams } & Slice;
 
 const rowCostOf = (scope: MatchScope, fullCheck: boolean) => (scope === 0 || scope === 1 ? (fullCheck ? COST.toastRow : COST.inlineRow) : COST.toastRow);
 
@@ -95,7 +107,9 @@ async function walkThenIndex(
 ): Promise<PickedPage> {
   const e = scopeEstimate(estimates, p.scope);
   const rowCost = rowCostOf(p.scope, p.fullCheck);
-  let rows = Math.min(WALK_MAX_ROWS, Math.max(p.limit, Math.ceil((p.limit / Math.max(e.share, 1e-6)) * 1.5)));
+  // A walk stops as soon as it has `limit` matches, so a generous budget costs nothing when the estimate holds, and
+  // saves a second statement when PostgreSQL's estimate of the matches is too high (common with filters).
+  let rows = Math.min(WALK_MAX_ROWS, Math.max(p.limit, Math.ceil((p.limit / Math.max(e.share, 1e-6)) * WALK_MARGIN)));
   for (let attempt = 0; attempt < 2; attempt++) {
     const walk = await walkPage(ctx.db, { ...p, rows, selectiveFilters: e.filteredShare < SELECTIVE_FILTERS });
     if (walk.picked >= p.limit) return { ...walk, picked: p.limit };
@@ -103,7 +117,7 @@ async function walkThenIndex(
     const share = walk.picked / walk.examined;
     const seen: Estimate = { ...e, share, matches: share * Math.max(estimates.filtered, walk.examined) };
     const next = Math.ceil((p.limit / Math.max(share, 1e-6)) * 1.3);
-    if (share === 0 || next > WALK_MAX_ROWS || indexCost(seen) <= walkCost(seen, p.limit - walk.picked, rowCost)) break;
+    if (share === 0 || next > WALK_MAX_ROWS || indexCost(seen) <= walkCost(seen, p.limit, rowCost)) break;
     rows = next;
   }
   return fallback();
@@ -116,30 +130,36 @@ async function walkThenIndex(
  */
 export async function relevancePage(
   ctx: Pick<ServiceContext, 'db'>,
-  p: { q: string; filters: DirectoryFilters; limit: number; fullCheck: boolean } & Slice,
+  p: { q: string; filters: DirectoryFilters; limit: number; fullCheck: boolean; lookAlikes?: LookAlikeParams } & Slice,
   estimates: MatchEstimates,
 ): Promise<PickedPage> {
   let picked = 0;
+  let lookAlikes: PickedPage['lookAlikes'];
   const rows: SummaryRow[] = [];
   for (const tier of [0, 1, 2] as const) {
-    const rest = { ...p, limit: p.limit - picked, skip: Math.max(0, p.skip - picked), take: p.take - rows.length };
-    const fromIndex = async (): Promise<PickedPage> => ({ ...(await indexTieredPage(ctx.db, { ...rest, fromTier: tier })), coversLaterTiers: true });
+    // Look-alikes only with a statement that covers every remaining tier while nothing was found yet.
+    const alike = picked === 0 ? p.lookAlikes : undefined;
+    const rest = { ...p, limit: p.limit - picked, skip: Math.max(0, p.skip - picked), take: p.take - rows.length, lookAlikes: tier === 2 ? alike : undefined };
+    const fromIndex = async (): Promise<PickedPage> => ({ ...(await indexTieredPage(ctx.db, { ...rest, fromTier: tier, lookAlikes: alike })), coversLaterTiers: true });
     const one = scopeEstimate(estimates, tier);
     // The one-pass index path reads the matches of this tier and all later ones.
     const later = scopeEstimate({ ...estimates, summary: tier === 0 ? 0 : tier === 1 ? estimates.name : estimates.summary }, 2);
     const walk = walkCost(one, rest.limit, rowCostOf(tier, p.fullCheck));
+    // Reading this tier alone costs at least one more statement for the later tiers when it will not fill the page.
+    const alone = Math.min(walk, indexCost(one)) + (one.matches < rest.limit && tier < 2 ? COST.statement : 0);
     const page =
-      indexCost(later) <= Math.min(walk, indexCost(one))
+      indexCost(later) <= alone
         ? await fromIndex()
         : indexCost(one) <= walk
           ? await indexPage(ctx.db, { ...rest, scope: tier, sort: 'naam' })
           : await walkThenIndex(ctx, { ...rest, scope: tier, sort: 'naam' }, estimates, () => indexPage(ctx.db, { ...rest, scope: tier, sort: 'naam' }));
     rows.push(...page.rows);
     picked += page.picked;
+    lookAlikes = page.lookAlikes;
     // An index pass over the later tiers covers them all; otherwise only this tier was read.
     if (picked >= p.limit || page.coversLaterTiers) break;
   }
-  return { picked, examined: 0, rows };
+  return { picked, examined: 0, rows, lookAlikes };
 }
 
 /** A listing without search text: walk the sort index, or read the filter indexes when the filters leave few rows. */

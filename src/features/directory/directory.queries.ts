@@ -114,9 +114,22 @@ export type Slice = { skip: number; take: number; withCertifications?: boolean }
  * What a page statement returns: how many matches it picked (at most its limit; for a walk, the matches among the
  * examined rows), how many rows a walk examined, and the list columns of the wanted slice in order.
  */
-export type PickedPage = { picked: number; examined: number; rows: SummaryRow[]; coversLaterTiers?: boolean };
+export type PickedPage = {
+  picked: number;
+  examined: number;
+  rows: SummaryRow[];
+  coversLaterTiers?: boolean;
+  /** When the statement also looked for names like the text (see LookAlikeParams): those found if nothing matched. */
+  lookAlikes?: LookAlikeRow[];
+};
 
-type PageRow = SummaryRow & { _picked: number; _examined: number; ord?: number };
+/**
+ * Names that look like the text (typo tolerance), asked for in the same statement as a page that may well find
+ * nothing: they are only looked for when the page picked nothing, and it saves a round trip for every typo.
+ */
+export type LookAlikeParams = { text: string; filters: DirectoryFilters; limit: number };
+
+type PageRow = SummaryRow & { _picked: number; _examined: number; _lookalikes?: Array<Record<string, unknown>> | null; ord?: number };
 
 const CERTIFICATIONS_JSON = sql.raw(`(SELECT coalesce(json_agg(json_build_object('code', c.code, 'otherName', c.other_name, 'verified', c.verified) ORDER BY c.code), '[]')
   FROM organisation_certifications c WHERE c.organisation_id = o.id) AS certifications`);
@@ -126,13 +139,17 @@ const CERTIFICATIONS_JSON = sql.raw(`(SELECT coalesce(json_agg(json_build_object
  * counts them and reads the list columns of the wanted slice: each database round trip costs about as much CPU
  * as the work of a small query, so a page is one statement where possible.
  */
-async function pickPage(db: DbOrTx, ctes: SQL, examined: SQL, slice: Slice): Promise<PickedPage> {
+async function pickPage(db: DbOrTx, ctes: SQL, examined: SQL, slice: Slice, lookAlikes?: LookAlikeParams): Promise<PickedPage> {
   const extra = slice.withCertifications ? sql`, ${CERTIFICATIONS_JSON}` : sql``;
+  // The one-time condition keeps PostgreSQL from even starting the trigram scan when the page picked anything.
+  const alike = lookAlikes
+    ? sql`, (SELECT json_agg(m) FROM (${lookAlikeSelect({ ...lookAlikes, withCertifications: slice.withCertifications }, sql`(SELECT count(*) FROM picked) = 0`)}) m) AS _lookalikes`
+    : sql``;
   const rows = await rowsOf<PageRow>(
     db,
     sql`WITH ${ctes}
-        SELECT s._picked, s._examined, p.* FROM
-          (SELECT (SELECT count(*) FROM picked)::int AS _picked, ${examined}::int AS _examined) s
+        SELECT s.*, p.* FROM
+          (SELECT (SELECT count(*) FROM picked)::int AS _picked, ${examined}::int AS _examined${alike}) s
         LEFT JOIN LATERAL (
           SELECT ${SUMMARY_COLUMNS}${extra}, k.ord FROM picked k JOIN organisations o ON o.id = k.id
           WHERE k.ord > ${slice.skip} AND k.ord <= ${slice.skip + slice.take}
@@ -140,11 +157,16 @@ async function pickPage(db: DbOrTx, ctes: SQL, examined: SQL, slice: Slice): Pro
         ORDER BY p.ord`,
   );
   const first = rows[0];
-  return {
+  const page: PickedPage = {
     picked: first?._picked ?? 0,
     examined: first?._examined ?? 0,
-    rows: rows.filter((r) => r.id !== null).map(({ _picked, _examined, ord, ...row }) => row as SummaryRow),
+    rows: rows.filter((r) => r.id !== null).map(({ _picked, _examined, _lookalikes, ord, ...row }) => row as SummaryRow),
   };
+  if (lookAlikes) {
+    // json_agg hands the timestamps over as text.
+    page.lookAlikes = (first?._lookalikes ?? []).map((r) => ({ ...r, publishedAt: typeof r.publishedAt === 'string' ? new Date(r.publishedAt) : r.publishedAt }) as LookAlikeRow);
+  }
+  return page;
 }
 
 /** The first `limit` organisations in name or newest order without search text (filters only), walking the sort index. */
@@ -173,42 +195,49 @@ export async function listingPageFromIndex(db: DbOrTx, p: { filters: DirectoryFi
 }
 
 /**
- * A walk: the first `rows` organisations that pass the filters, in sort order, each tested against the search;
- * picks the matching ones. Cheap when the search matches a good share of the rows (a broad search stops early);
- * the service switches to indexPage when it does not. The inner walk reads only the btree index (it holds the
- * filter columns); rows are read for the `rows` survivors alone, to test the search.
+ * A walk: organisations that pass the filters, in sort order, each tested against the search, until `limit` of
+ * them match (default: no early stop) or `rows` have been examined. Cheap when the search matches a good share of
+ * the rows (a broad search stops early); the service switches to indexPage when it does not. With selective filters the inner walk reads
+ * only the btree index (it holds the filter columns), and rows are read by id for the survivors alone.
+ * The examined count is only worked out when the walk did not find `limit` matches (then all `rows`, or every row
+ * that passes the filters, were examined): it is what the service decides again with.
  */
 export async function walkPage(
   db: DbOrTx,
-  p: { q: string; scope: MatchScope; fullCheck: boolean; filters: DirectoryFilters; sort: DirectorySortKey; rows: number; selectiveFilters?: boolean } & Slice,
+  p: { q: string; scope: MatchScope; fullCheck: boolean; filters: DirectoryFilters; sort: DirectorySortKey; rows: number; limit?: number; selectiveFilters?: boolean } & Slice,
 ): Promise<PickedPage> {
+  const limit = p.limit ?? p.rows;
   // Without selective filters one index scan that reads each row by its index pointer is cheapest; with them,
   // an index-only walk drops most rows before any is read, and the survivors are read by id.
-  const walked = p.selectiveFilters
-    ? sql`SELECT f.id, f.search_name, f.published_at, ${rowMatch(p.q, p.scope, p.fullCheck)} AS m
+  const match = rowMatch(p.q, p.scope, p.fullCheck);
+  const matched = p.selectiveFilters
+    ? sql`SELECT f.id, f.search_name, f.published_at
           FROM (SELECT o.id, o.search_name, o.published_at FROM organisations o WHERE ${filterConditions(p.filters)}
                 ORDER BY ${orderBy(p.sort, 'o')} LIMIT ${p.rows}) f
-          JOIN organisations o ON o.id = f.id`
-    : sql`SELECT o.id, o.search_name, o.published_at, ${rowMatch(p.q, p.scope, p.fullCheck)} AS m
-          FROM organisations o WHERE ${filterConditions(p.filters)} ORDER BY ${orderBy(p.sort, 'o')} LIMIT ${p.rows}`;
+          JOIN organisations o ON o.id = f.id WHERE ${match} ORDER BY ${orderBy(p.sort, 'f')} LIMIT ${limit}`
+    : sql`SELECT f.id, f.search_name, f.published_at
+          FROM (SELECT o.id, o.search_name, o.published_at, ${match} AS m FROM organisations o WHERE ${filterConditions(p.filters)}
+                ORDER BY ${orderBy(p.sort, 'o')} LIMIT ${p.rows}) f
+          WHERE f.m ORDER BY ${orderBy(p.sort, 'f')} LIMIT ${limit}`;
   return pickPage(
     db,
-    sql`walked AS MATERIALIZED (${walked}),
-        picked AS (SELECT w.id, row_number() OVER (ORDER BY ${orderBy(p.sort, 'w')}) AS ord FROM walked w WHERE w.m)`,
-    sql`(SELECT count(*) FROM walked)`,
+    sql`picked AS MATERIALIZED (SELECT w.id, row_number() OVER (ORDER BY ${orderBy(p.sort, 'w')}) AS ord FROM (${matched}) w)`,
+    sql`(CASE WHEN (SELECT count(*) FROM picked) >= ${limit} THEN 0 ELSE
+          (SELECT count(*) FROM (SELECT 1 FROM organisations o WHERE ${filterConditions(p.filters)} ORDER BY ${orderBy(p.sort, 'o')} LIMIT ${p.rows}) z) END)`,
     p,
   );
 }
 
 /**
- * The first `limit` matches in sort order, found through the GIN indexes: reads every match once (no TOAST
+ * The first `limit` matches in sort order, found through the combined GIN index (search vectors and filter columns
+ * in one index, so words and filters are intersected before any row is read): reads every match once (no TOAST
  * lookups for plain queries), then sorts. Cheap when matches are few, and the service takes this path only then.
  * The OFFSET 0 fence makes PostgreSQL plan the inner query on its own, without the LIMIT, which would tempt it
  * to walk an index row by row instead.
  */
 export async function indexPage(
   db: DbOrTx,
-  p: { q: string; scope: MatchScope; fullCheck: boolean; filters: DirectoryFilters; sort: DirectorySortKey; limit: number } & Slice,
+  p: { q: string; scope: MatchScope; fullCheck: boolean; filters: DirectoryFilters; sort: DirectorySortKey; limit: number; lookAlikes?: LookAlikeParams } & Slice,
 ): Promise<PickedPage> {
   return pickPage(
     db,
@@ -219,6 +248,7 @@ export async function indexPage(
            ORDER BY ${orderBy(p.sort, 'm')} LIMIT ${p.limit}) x)`,
     sql`0`,
     p,
+    p.lookAlikes,
   );
 }
 
@@ -228,7 +258,7 @@ export async function indexPage(
  */
 export async function indexTieredPage(
   db: DbOrTx,
-  p: { q: string; fromTier: 0 | 1 | 2; fullCheck: boolean; filters: DirectoryFilters; limit: number } & Slice,
+  p: { q: string; fromTier: 0 | 1 | 2; fullCheck: boolean; filters: DirectoryFilters; limit: number; lookAlikes?: LookAlikeParams } & Slice,
 ): Promise<PickedPage> {
   const tq = tsQuery(p.q);
   const from = p.fromTier === 0 ? sql`` : p.fromTier === 1 ? sql` AND NOT (o.name_vector @@ ${tq})` : sql` AND NOT (o.summary_vector @@ ${tq})`;
@@ -242,6 +272,7 @@ export async function indexTieredPage(
            ORDER BY m.tier, m.search_name, m.id LIMIT ${p.limit}) x)`,
     sql`0`,
     p,
+    p.lookAlikes,
   );
 }
 
@@ -292,14 +323,16 @@ export async function findNameLookAlikes(
   db: DbOrTx,
   p: { text: string; filters: DirectoryFilters; limit: number; withCertifications?: boolean },
 ): Promise<LookAlikeRow[]> {
+  return rowsOf<LookAlikeRow>(db, lookAlikeSelect(p));
+}
+
+/** The look-alike statement; `when` is an extra condition without row values (PostgreSQL tests it once, first). */
+function lookAlikeSelect(p: { text: string; filters: DirectoryFilters; limit: number; withCertifications?: boolean }, when?: SQL): SQL {
   const text = sql`ir_unaccent(lower(${p.text}))`;
   const extra = p.withCertifications ? sql`, ${CERTIFICATIONS_JSON}` : sql``;
-  return rowsOf<LookAlikeRow>(
-    db,
-    sql`SELECT * FROM (SELECT ${SUMMARY_COLUMNS}${extra}, strict_word_similarity(${text}, o.search_name)::float8 AS similarity
-          FROM organisations o WHERE ${filterConditions(p.filters)} AND o.search_name %>> ${text} OFFSET 0) m
-        LIMIT ${p.limit}`,
-  );
+  return sql`SELECT * FROM (SELECT ${SUMMARY_COLUMNS}${extra}, strict_word_similarity(${text}, o.search_name)::float8 AS similarity
+          FROM organisations o WHERE ${when ? sql`${when} AND ` : sql``}${filterConditions(p.filters)} AND o.search_name %>> ${text} OFFSET 0) m
+        LIMIT ${p.limit}`;
 }
 
 export type ProfileRow = SummaryRow & {

@@ -85,9 +85,12 @@ export const organisations = pgTable(
     index('organisations_status_idx').on(t.status),
     index('organisations_municipality_idx').on(t.municipalitySlug),
     // Directory indexes cover published rows only: the public directory never shows anything else.
-    index('organisations_pub_search_idx').using('gin', t.searchVector).where(sql`status = 'published'`),
-    index('organisations_pub_name_vector_idx').using('gin', t.nameVector).where(sql`status = 'published'`),
-    index('organisations_pub_summary_vector_idx').using('gin', t.summaryVector).where(sql`status = 'published'`),
+    // One GIN index over the three search vectors and the filter columns (municipality through btree_gin): a search
+    // with filters is intersected inside the index, so only the final matches are read. Separate indexes made
+    // PostgreSQL combine the filter indexes and test each row's TOASTed search vector instead (it ignores that cost).
+    index('organisations_pub_search_filters_idx')
+      .using('gin', t.searchVector, t.summaryVector, t.nameVector, t.themeSlugs, t.sdgs, t.certificationCodes, t.municipalitySlug)
+      .where(sql`status = 'published'`),
     index('organisations_pub_name_trgm_idx').using('gin', t.searchName.op('gin_trgm_ops')).where(sql`status = 'published'`),
     // Name and newest orders walk these; the filter columns are key columns too (btree has no INCLUDE in drizzle),
     // so filter-only pages and counts are answered by index-only scans without reading the wide rows.
@@ -97,9 +100,6 @@ export const organisations = pgTable(
     index('organisations_pub_newest_idx')
       .on(t.publishedAt.desc().nullsLast(), t.id.desc().nullsLast(), t.municipalitySlug, t.searchName, t.themeSlugs, t.sdgs, t.certificationCodes)
       .where(sql`status = 'published'`),
-    index('organisations_pub_themes_idx').using('gin', t.themeSlugs).where(sql`status = 'published'`),
-    index('organisations_pub_sdgs_idx').using('gin', t.sdgs).where(sql`status = 'published'`),
-    index('organisations_pub_certifications_idx').using('gin', t.certificationCodes).where(sql`status = 'published'`),
   ],
 );
 

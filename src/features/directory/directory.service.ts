@@ -93,16 +93,20 @@ export async function searchDirectory(
   const slice = { skip: offset, take: pageSize, withCertifications: options.withCertifications };
   const hasFilters = Boolean(filters.municipality || filters.themes.length || filters.sdgs.length || filters.certification);
   const estimates = q || hasFilters ? await cachedEstimates(ctx, { q, filters }) : null;
+  // Typo tolerance: a statement that may find nothing also looks for names like the text, saving a round trip.
+  const alikeText = q ? fuzzyTextFor(typed!) : null;
+  const lookAlikes = alikeText ? { text: alikeText, filters, limit: FUZZY_LIMIT } : undefined;
   const found = !q
     ? await listingPicked(ctx, { filters, sort: orderKey, limit, ...slice }, estimates)
     : sort === 'relevantie'
-      ? await relevancePage(ctx, { q, filters, limit, fullCheck, ...slice }, estimates!)
-      : await orderedMatchPage(ctx, { q, scope: 'all', fullCheck, filters, sort: orderKey, limit, ...slice }, estimates!);
+      ? await relevancePage(ctx, { q, filters, limit, fullCheck, lookAlikes, ...slice }, estimates!)
+      : await orderedMatchPage(ctx, { q, scope: 'all', fullCheck, filters, sort: orderKey, limit, lookAlikes, ...slice }, estimates!);
 
-  const fuzzyText = q && found.picked === 0 ? fuzzyTextFor(typed!) : null;
+  const fuzzyText = q && found.picked === 0 ? alikeText : null;
   if (fuzzyText) {
     // No full-text match: perhaps a typo in a name. Names that look like the text, the most alike first.
-    const rows = await findNameLookAlikes(ctx.db, { text: fuzzyText, filters, limit: FUZZY_LIMIT, withCertifications: options.withCertifications });
+    const rows =
+      found.lookAlikes ?? (await findNameLookAlikes(ctx.db, { text: fuzzyText, filters, limit: FUZZY_LIMIT, withCertifications: options.withCertifications }));
     rows.sort(sort === 'relevantie' ? byRelevance : sort === 'naam' ? byName : byNewest);
     const total = rows.length;
     return {
