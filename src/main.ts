@@ -158,7 +158,8 @@ async function main() {
 
     let seededNow = false;
     // Demo accounts with a published password never go into a database someone else runs (DATABASE_URL).
-    if (config.embedded && config.demoData === 'auto' && (await getSetting(db, 'demo_seeded_at')) === null) {
+    // Nor in production: demo accounts have a published password (only `npm run seed:demo` loads them there).
+    if (config.embedded && config.demoData === 'auto' && config.env !== 'production' && (await getSetting(db, 'demo_seeded_at')) === null) {
       logger.info('loading demo data (first run)');
       await seedDemoData(db, { clock: systemClock });
       await setSetting(db, 'demo_seeded_at', new Date().toISOString());

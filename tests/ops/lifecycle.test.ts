@@ -157,3 +157,29 @@ describe('npm start: first start, two instances, Ctrl-C, second start', () => {
     assert.equal((await exitOf(again)).code, 0);
   });
 });
+
+describe('npm start with NODE_ENV=production', () => {
+  const apps: AppProcess[] = [];
+  const dirs: string[] = [];
+  after(async () => {
+    await cleanUp(apps, dirs);
+  });
+
+  test('never loads demo data or demo accounts, not even on a first embedded start', async () => {
+    const dir = await tempDir();
+    dirs.push(dir);
+    const app = spawnApp({ dataDir: dir, port: await findFreePort(), env: { NODE_ENV: 'production' } });
+    apps.push(app);
+    await app.ready();
+    assert.equal((await httpGet(app.port, '/readyz')).status, 200);
+    assert.equal(await demoSeededAt(dir), null);
+    const client = await connectToAppDatabase(dir);
+    try {
+      const { rows } = await client.query<{ n: number }>('select (select count(*) from users where is_demo)::int + (select count(*) from organisations where is_demo)::int as n');
+      assert.equal(rows[0].n, 0);
+    } finally {
+      await client.end();
+    }
+    assert.doesNotMatch(app.stdout(), /Demo logins|loading demo data/);
+  });
+});
