@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import type { Role } from './roles.ts';
 
 /** Curated reference data. The region comes from a JSON file so another region can run its own instance. */
 
@@ -85,16 +86,7 @@ export const LEGAL_FORMS: ReadonlyArray<{ code: string; label: Labelled }> = [
   { code: 'anders', label: { nl: 'Anders', en: 'Other' } },
 ];
 
-export const ROLES = [
-  'entrepreneur',
-  'account_manager',
-  'procurement_officer',
-  'coordinator',
-  'learner',
-  'partner',
-  'admin',
-] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from './roles.ts';
 
 /** Staff roles are scoped to municipalities; the others are not. */
 export const MUNICIPALITY_SCOPED_ROLES: ReadonlySet<Role> = new Set(['account_manager', 'procurement_officer']);

@@ -1,16 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { ROLES } from '../../data/roles.ts';
 import { municipalities } from '../reference/reference.schema.ts';
 
-export const roleEnum = pgEnum('role', [
-  'entrepreneur',
-  'account_manager',
-  'procurement_officer',
-  'coordinator',
-  'learner',
-  'partner',
-  'admin',
-]);
+export const roleEnum = pgEnum('role', ROLES);
 
 export const users = pgTable(
   'users',

@@ -72,30 +72,22 @@ export function OrganisationProfileView({ i, organisation: o, certifications }: 
             {i.t('directory.profile.impact')}
           </h2>
           <dl class="ir-definition-list">
-            {o.impactProblem ? (
-              <div>
-                <dt>{i.t('directory.profile.impactProblem')}</dt>
-                <dd>
-                  <Text text={o.impactProblem} />
-                </dd>
-              </div>
-            ) : null}
-            {o.impactTargetGroup ? (
-              <div>
-                <dt>{i.t('directory.profile.impactTargetGroup')}</dt>
-                <dd>
-                  <Text text={o.impactTargetGroup} />
-                </dd>
-              </div>
-            ) : null}
-            {o.impactMeasurement ? (
-              <div>
-                <dt>{i.t('directory.profile.impactMeasurement')}</dt>
-                <dd>
-                  <Text text={o.impactMeasurement} />
-                </dd>
-              </div>
-            ) : null}
+            {(
+              [
+                ['directory.profile.impactProblem', o.impactProblem],
+                ['directory.profile.impactTargetGroup', o.impactTargetGroup],
+                ['directory.profile.impactMeasurement', o.impactMeasurement],
+              ] as const
+            ).map(([labelKey, text]) =>
+              text ? (
+                <div>
+                  <dt>{i.t(labelKey)}</dt>
+                  <dd>
+                    <Text text={text} />
+                  </dd>
+                </div>
+              ) : null,
+            )}
           </dl>
         </section>
       ) : null}
