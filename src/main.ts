@@ -7,8 +7,8 @@ import { createDb, type Db } from './db/client.ts';
 import { loadOrCreateSecrets, startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.ts';
 import { runMigrations } from './db/migrate.ts';
 import { DEMO_PASSWORD, demoLoginsIn, hasDemoData, seedDemoData } from './features/demo/demo.seed.ts';
-import { deleteExpiredSessions } from './features/accounts/sessions.ts';
 import { createMailer, type Mailer } from './features/mail/mail.service.ts';
+import { JOBS } from './jobs.ts';
 import { getSetting, setSetting, syncReferenceData } from './features/reference/reference.service.ts';
 import { loggableError } from './lib/loggable-error.ts';
 import { systemClock } from './lib/clock.ts';
@@ -17,7 +17,7 @@ import { createLogger } from './lib/logger.ts';
 const SIGNAL_NUMBERS: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
 
 /** What is running so far; shutdown stops it in reverse order. */
-type Running = { server?: Server; mailer?: Mailer; mailTimer?: NodeJS.Timeout; cleanupTimer?: NodeJS.Timeout; db?: Db; embedded?: EmbeddedDatabase };
+type Running = { server?: Server; mailer?: Mailer; mailTimer?: NodeJS.Timeout; jobTimers: NodeJS.Timeout[]; db?: Db; embedded?: EmbeddedDatabase };
 
 function displayUrl(host: string, port: number): string {
   const shown = host === '0.0.0.0' || host === '::' || host === '127.0.0.1' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
@@ -56,7 +56,7 @@ async function main() {
     throw e;
   }
   const logger = createLogger(config.logLevel);
-  const running: Running = {};
+  const running: Running = { jobTimers: [] };
   let ready = false;
   let stopping = false;
 
@@ -71,7 +71,7 @@ async function main() {
     }, 20_000);
     force.unref();
     if (running.mailTimer) clearInterval(running.mailTimer);
-    if (running.cleanupTimer) clearInterval(running.cleanupTimer);
+    for (const timer of running.jobTimers) clearInterval(timer);
     const server = running.server;
     if (server?.listening) {
       // close() waits for open requests; a client that keeps its connection busy gets 5 s.
@@ -176,12 +176,15 @@ async function main() {
       }, 15_000);
     }
 
-    // Expired sessions are useless rows holding user ids: remove them hourly (and once at start).
-    const removeExpiredSessions = () =>
-      deleteExpiredSessions(db, systemClock.now()).catch((err) => logger.warn({ err: loggableError(err) }, 'removing expired sessions failed'));
-    void removeExpiredSessions();
-    running.cleanupTimer = setInterval(removeExpiredSessions, 3600_000);
-    running.cleanupTimer.unref();
+    // Scheduled jobs (src/jobs.ts): once at start, then on their interval.
+    for (const job of JOBS) {
+      const runJob = () =>
+        job.run({ db, clock: systemClock, logger, mailer, config }).catch((err) => logger.warn({ err: loggableError(err), job: job.name }, 'scheduled job failed'));
+      void runJob();
+      const timer = setInterval(runJob, job.everyMs);
+      timer.unref();
+      running.jobTimers.push(timer);
+    }
 
     handle = (request, env) => app.fetch(request, env as object);
     const port = (server.address() as AddressInfo).port;

@@ -1,0 +1,24 @@
+/**
+ * Scheduled jobs of the running app. Each feature adds its job here; `src/main.ts` runs every job once at start
+ * and then every `everyMs`, and stops them on shutdown. A job must be safe to run from several app processes at
+ * once (use a transaction with `FOR UPDATE SKIP LOCKED` or an idempotent statement) and must not throw.
+ */
+import type { Config } from './config.ts';
+import type { Db } from './db/client.ts';
+import { deleteExpiredSessions } from './features/accounts/sessions.ts';
+import type { Mailer } from './features/mail/mail.service.ts';
+import type { Clock } from './lib/clock.ts';
+import type { Logger } from 'pino';
+
+export type JobDeps = { db: Db; clock: Clock; logger: Logger; mailer: Mailer; config: Config };
+
+export type Job = {
+  name: string;
+  everyMs: number;
+  run: (deps: JobDeps) => Promise<void>;
+};
+
+export const JOBS: Job[] = [
+  // Expired sessions are useless rows holding user ids.
+  { name: 'remove expired sessions', everyMs: 3600_000, run: ({ db, clock }) => deleteExpiredSessions(db, clock.now()) },
+];
