@@ -25,6 +25,8 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   DEMO_DATA: z.enum(['auto', 'never']).default('auto'),
+  /** Days after closing before a support request is anonymised (AVG/GDPR storage limitation). At least 30. */
+  SUPPORT_RETENTION_DAYS: z.coerce.number().int().min(30, 'must be a whole number of days, at least 30').max(36_500).default(730),
 });
 
 export type Config = {
@@ -43,6 +45,8 @@ export type Config = {
   logLevel: string;
   trustProxy: boolean;
   demoData: 'auto' | 'never';
+  /** Closed support requests older than this many days are anonymised by a scheduled job. */
+  supportRetentionDays: number;
 };
 
 export class ConfigError extends Error {
@@ -85,6 +89,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === 'true',
     demoData: e.DEMO_DATA,
+    supportRetentionDays: e.SUPPORT_RETENTION_DAYS,
   };
 }
 

@@ -7,6 +7,8 @@ import type { Config } from './config.ts';
 import type { Db } from './db/client.ts';
 import { deleteExpiredSessions } from './features/accounts/sessions.ts';
 import type { Mailer } from './features/mail/mail.service.ts';
+import { sendDueReminders } from './features/registrations/registrations.reminders.ts';
+import { anonymiseExpiredRequests, removeUnconfirmedRequests } from './features/support/support.retention.ts';
 import type { Clock } from './lib/clock.ts';
 import type { Logger } from 'pino';
 
@@ -21,4 +23,23 @@ export type Job = {
 export const JOBS: Job[] = [
   // Expired sessions are useless rows holding user ids.
   { name: 'remove expired sessions', everyMs: 3600_000, run: ({ db, clock }) => deleteExpiredSessions(db, clock.now()) },
+  // Reminder mail a day before an event to everyone with a confirmed place (registrations).
+  {
+    name: 'event reminders',
+    everyMs: 15 * 60_000,
+    run: async (deps) => {
+      const sent = await sendDueReminders(deps);
+      if (sent) deps.logger.info({ sent }, 'event reminders queued');
+    },
+  },
+  // Closed support requests past SUPPORT_RETENTION_DAYS lose their personal data; the figures stay. Requests never
+  // confirmed by email are removed after 30 days (support desk).
+  {
+    name: 'anonymise closed support requests',
+    everyMs: 6 * 3600_000,
+    run: async ({ db, clock, logger, config }) => {
+      await anonymiseExpiredRequests({ db, clock, logger, retentionDays: config.supportRetentionDays });
+      await removeUnconfirmedRequests({ db, clock, logger });
+    },
+  },
 ];

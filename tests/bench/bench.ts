@@ -3,7 +3,9 @@
  * ./data-scale (made first if missing), measures the time from start to ready, then drives a seeded mix of
  * 300 different searches on GET /ondernemers and GET /api/v1/ondernemers and, in the same run, the trivial
  * GET /healthz, with autocannon over loopback. Prints the figures next to the targets. Exits non-zero only when
- * the benchmark itself broke, never for a missed target.
+ * the benchmark itself broke, never for a missed target. The agenda (tests/bench/agenda-bench.ts) adds a mix of
+ * filtered agenda pages and event pages over the scale set's 200,000 events, the calendar feed of one municipality's
+ * upcoming year, and the time to write a 1,000-event feed.
  *   --duration S          seconds per search phase (default 15)
  *   --trivial-duration S  seconds for /healthz (default 10)
  *   --connections N       concurrent connections (default 10)
@@ -22,6 +24,7 @@ import { DEFAULT_SCALE_DATA_DIR, prepareScaleDatabase } from '../../src/features
 import { DEFAULT_SCALE_ORGANISATIONS } from '../../src/features/demo/scale.seed.ts';
 import { descendants, fmt, fmtInt, percentile, procStatusMiB, pssMiB } from './measure.ts';
 import { buildSearchMix, searchPath, type SearchSpec } from './search-mix.ts';
+import { agendaPaths, eventPaths, measureFeeds } from './agenda-bench.ts';
 
 const TARGET_P95_MS = 30;
 const TARGET_RATIO = 0.05;
@@ -308,6 +311,9 @@ async function main(): Promise<number> {
     const plan = [
       { label: 'search page  GET /ondernemers', route: 'GET /ondernemers', paths: mix.map((s) => searchPath(s, 'page')), seconds: durationS },
       { label: 'search API   GET /api/v1/ondernemers', route: 'GET /api/v1/ondernemers', paths: mix.map((s) => searchPath(s, 'api')), seconds: durationS },
+      // The agenda (issue 3): a mix of filtered lists and month views, and event pages of the scale set's events.
+      { label: 'agenda page  GET /agenda', route: 'GET /agenda', paths: agendaPaths(), seconds: durationS },
+      { label: 'event page   GET /agenda/:slug', route: 'GET /agenda/:slug', paths: await eventPaths(base), seconds: durationS },
       { label: 'trivial      GET /healthz', route: 'GET /healthz', paths: ['/healthz'], seconds: trivialS },
     ];
     for (const step of plan) {
@@ -321,6 +327,7 @@ async function main(): Promise<number> {
     const hwm = procStatusMiB(pid, 'VmHWM');
     const pgPss = pssMiB(descendants(pid));
     report({ scale, readyMs, checks, phases, rss, hwm, pgPss });
+    console.log(`${(await measureFeeds(base)).join('\n')}\n`);
   } finally {
     await stopApp();
     process.off('SIGINT', onSignal);

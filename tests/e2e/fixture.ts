@@ -8,11 +8,16 @@ import { organisationClaims } from '../../src/features/directory/directory.schem
 import { createOrganisation, createUser } from '../helpers/factories.ts';
 import { createTestContext, type TestContext } from '../helpers/test-app.ts';
 import { startServer } from '../helpers/browser.ts';
+import { seedRegistrations, type RegistrationFixture } from './registration-fixture.ts';
+import { seedAgenda, type AgendaFixture } from './agenda-fixture.ts';
+import { seedStories, type StoriesFixture } from './stories-fixture.ts';
+import { seedSupportE, type SupportEFixture } from './support-e-fixture.ts';
+import { seedSupportD, type SupportFixture } from './support-fixture.ts';
 
 export type Who = 'visitor' | 'entrepreneur' | 'coordinator' | 'admin';
 
 /** The data the page table needs: users of each role and organisations in every state. */
-export type Fixture = {
+export type Fixture = RegistrationFixture & StoriesFixture & SupportEFixture & SupportFixture & AgendaFixture & {
   entrepreneurId: string;
   coordinatorId: string;
   adminId: string;
@@ -131,6 +136,11 @@ async function seed(t: TestContext): Promise<Fixture> {
     claimId: claim.id,
     outboxId,
     resetToken,
+    ...(await seedStories(t, { coordinator, organisationSlug: published.slug })),
+    ...(await seedSupportE(t, { coordinator, organisationId: published.id, organisationSlug: published.slug })),
+    ...(await seedSupportD(t, { entrepreneur, coordinator, adminId: admin.id, organisationId: published.id })),
+    ...(await seedAgenda(t, { coordinator, entrepreneur, organisationId: published.id })),
+    ...(await seedRegistrations(t, { organisationId: published.id, entrepreneurId: entrepreneur.id, entrepreneurEmail: entrepreneur.email, entrepreneurName: entrepreneur.name })),
   };
 }
 

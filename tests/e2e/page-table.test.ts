@@ -13,6 +13,20 @@ const NOT_PAGES = new Set([
   '/ondernemers/:slug/logo',
   '/mijn/organisaties/:id/logo/afbeelding',
   '/beheer/moderatie/organisaties/:id/logo',
+  '/beheer/hulpvragen/rapportage.csv',
+  '/mijn/hulpvragen/download',
+  // Attachment downloads of the support desk (helper D)
+  '/mijn/hulpvragen/:id/bijlagen/:attachmentId',
+  '/beheer/hulpvragen/:id/bijlagen/:attachmentId',
+  // Feeds and images of helper C
+  '/agenda.ics',
+  '/agenda.atom',
+  '/agenda/:file{[^/]+\\.ics}',
+  '/ondernemers/:slug/agenda.ics',
+  '/verhalen.atom',
+  '/verhalen/:slug/afbeelding',
+  '/beheer/verhalen/:id/afbeelding',
+  '/agenda/:slug/deelnemers.csv',
 ]);
 
 const patternOf = (route: string) => new RegExp(`^${route.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/:[A-Za-z]+/g, '[^/]+')}$`);

@@ -63,8 +63,6 @@ export const PUBLIC_PAGES: PageCase[] = [
   { name: 'about', who: 'visitor', path: '/over' },
   { name: 'privacy statement', who: 'visitor', path: '/privacy' },
   { name: 'accessibility statement', who: 'visitor', path: '/toegankelijkheid' },
-  { name: 'placeholder: agenda', who: 'visitor', path: '/agenda' },
-  { name: 'placeholder: ask for help', who: 'visitor', path: '/hulp-vragen' },
   { name: 'placeholder: procurement', who: 'visitor', path: '/inkoop' },
   { name: 'placeholder: knowledge', who: 'visitor', path: '/kennis' },
   { name: 'not found (404)', who: 'visitor', path: '/bestaat-niet', status: 404 },
@@ -169,5 +167,175 @@ export const STAFF_PAGES: PageCase[] = [
   { name: 'outbox: one mail', who: 'admin', path: (f) => `/beheer/outbox/${f.outboxId}` },
 ];
 
+/** Registration for events (helper B): the form, the cancel link, my registrations, the organiser's attendee list. */
+export const REGISTRATION_PAGES: PageCase[] = [
+  { name: 'registration form', who: 'visitor', path: (f) => `/agenda/${f.registrationSlug}/aanmelden?datum=${f.openOccurrenceId}` },
+  { name: 'registration form (English)', who: 'visitor', path: (f) => `/agenda/${f.registrationSlug}/aanmelden?datum=${f.openOccurrenceId}&lang=en` },
+  {
+    name: 'registration form, submitted empty (errors)',
+    who: 'visitor',
+    path: (f) => `/agenda/${f.registrationSlug}/aanmelden?datum=${f.openOccurrenceId}`,
+    act: submitEmpty,
+    statusAfter: 422,
+  },
+  { name: 'registration form: full date, waitlist offered', who: 'visitor', path: (f) => `/agenda/${f.registrationSlug}/aanmelden?datum=${f.fullOccurrenceId}` },
+  { name: 'registration form: date has started', who: 'visitor', path: (f) => `/agenda/${f.registrationSlug}/aanmelden?datum=${f.startedOccurrenceId}` },
+  { name: 'registration form: logged in, one click', who: 'coordinator', path: (f) => `/agenda/${f.registrationSlug}/aanmelden?datum=${f.openOccurrenceId}` },
+  { name: 'registration form: already registered', who: 'entrepreneur', path: (f) => `/agenda/${f.registrationSlug}/aanmelden?datum=${f.openOccurrenceId}` },
+  { name: 'cancel link: confirm the cancellation', who: 'visitor', path: (f) => `/aanmelding/annuleren/${f.cancelToken}` },
+  { name: 'cancel link: unknown (404)', who: 'visitor', path: '/aanmelding/annuleren/onbekende-link-0123456789', status: 404 },
+  { name: 'my registrations', who: 'entrepreneur', path: '/mijn/aanmeldingen' },
+  { name: 'my registrations: confirm cancelling one', who: 'entrepreneur', path: (f) => `/mijn/aanmeldingen/${f.myRegistrationId}/annuleren` },
+  { name: 'my registrations: none yet', who: 'admin', path: '/mijn/aanmeldingen' },
+  { name: 'attendee list with attendance', who: 'entrepreneur', path: (f) => `/agenda/${f.registrationSlug}/deelnemers?datum=${f.startedOccurrenceId}` },
+  { name: 'attendee list: full date with waitlist', who: 'coordinator', path: (f) => `/agenda/${f.registrationSlug}/deelnemers?datum=${f.fullOccurrenceId}` },
+];
+
+/** Types unsafe Markdown into the story text and saves it: the form comes back with the message (helper C). */
+async function saveUnsafeStory(page: Page): Promise<number | undefined> {
+  const form = page.locator('main form:has(textarea[name="body"])').first();
+  await form.evaluate((f: HTMLFormElement) => {
+    f.noValidate = true;
+  });
+  await form.locator('textarea[name="body"]').fill('<script>alert(1)</script> [klik](javascript:alert(1))');
+  const [res] = await Promise.all([page.waitForNavigation(), form.locator('button[type="submit"]').last().click()]);
+  return res?.status();
+}
+
+/** Stories (helper C): public list and page, the coordinator's editor. */
+export const STORY_PAGES: PageCase[] = [
+  { name: 'stories', who: 'visitor', path: '/verhalen' },
+  { name: 'stories (English)', who: 'visitor', path: '/verhalen?lang=en' },
+  { name: 'stories: a theme without stories', who: 'visitor', path: '/verhalen?thema=energie' },
+  { name: 'stories: an unknown theme (400)', who: 'visitor', path: '/verhalen?thema=onbekend', status: 400 },
+  { name: 'a story', who: 'visitor', path: (f) => `/verhalen/${f.storySlug}` },
+  { name: 'a story (English)', who: 'visitor', path: (f) => `/verhalen/${f.storySlug}?lang=en` },
+  { name: 'stories: staff list', who: 'coordinator', path: '/beheer/verhalen' },
+  { name: 'stories: new story', who: 'coordinator', path: '/beheer/verhalen/nieuw' },
+  { name: 'stories: new story, submitted empty (errors)', who: 'coordinator', path: '/beheer/verhalen/nieuw', act: submitEmpty, statusAfter: 422 },
+  { name: 'stories: edit a published story', who: 'coordinator', path: (f) => `/beheer/verhalen/${f.storyId}` },
+  { name: 'stories: edit a draft', who: 'coordinator', path: (f) => `/beheer/verhalen/${f.draftStoryId}` },
+  { name: 'stories: preview of a draft', who: 'coordinator', path: (f) => `/beheer/verhalen/${f.draftStoryId}/voorbeeld` },
+  { name: 'stories: delete, confirm first', who: 'coordinator', path: (f) => `/beheer/verhalen/${f.storyId}/verwijderen` },
+  { name: 'stories: unsafe Markdown refused (errors)', who: 'coordinator', path: (f) => `/beheer/verhalen/${f.draftStoryId}`, act: saveUnsafeStory, statusAfter: 422 },
+  { name: 'stories: image sent without a file (errors)', who: 'coordinator', path: (f) => `/beheer/verhalen/${f.draftStoryId}`, act: submitForm({}, { action: '/afbeelding' }), statusAfter: 422 },
+];
+
+/** Personal API tokens, the relationship view and the support report (helper E). */
+export const SUPPORT_E_PAGES: PageCase[] = [
+  { name: 'my account of staff, with the link to API tokens', who: 'coordinator', path: '/mijn' },
+  { name: 'API tokens: none yet', who: 'admin', path: '/mijn/api-tokens' },
+  { name: 'API tokens: list', who: 'coordinator', path: '/mijn/api-tokens' },
+  { name: 'API tokens (English)', who: 'coordinator', path: '/mijn/api-tokens?lang=en' },
+  { name: 'API tokens: new token shown once', who: 'coordinator', path: '/mijn/api-tokens', act: submitForm({ name: 'Koppeling CRM' }), statusAfter: 200 },
+  { name: 'API tokens: submitted empty (errors)', who: 'coordinator', path: '/mijn/api-tokens', act: submitEmpty, statusAfter: 422 },
+  { name: 'API tokens: revoke, confirmation', who: 'coordinator', path: (f) => `/mijn/api-tokens/${f.apiTokenId}/intrekken` },
+  { name: 'organisations: staff list', who: 'coordinator', path: '/beheer/organisaties' },
+  { name: 'organisations: no match', who: 'coordinator', path: '/beheer/organisaties?q=onvindbaarwoord' },
+  { name: 'organisations: unknown municipality (400)', who: 'coordinator', path: '/beheer/organisaties?gemeente=atlantis', status: 400 },
+  { name: 'relationship view', who: 'coordinator', path: (f) => `/beheer/organisaties/${f.publishedSlug}` },
+  { name: 'relationship view (English)', who: 'coordinator', path: (f) => `/beheer/organisaties/${f.publishedSlug}?lang=en` },
+  {
+    name: 'relationship view: contact moment without a note (errors)',
+    who: 'coordinator',
+    path: (f) => `/beheer/organisaties/${f.publishedSlug}`,
+    act: submitForm({ note: '' }, { action: '/contactmomenten' }),
+    statusAfter: 422,
+  },
+  { name: 'support report', who: 'coordinator', path: '/beheer/hulpvragen/rapportage' },
+  { name: 'support report (English)', who: 'coordinator', path: '/beheer/hulpvragen/rapportage?lang=en' },
+  { name: 'support report: nothing in the period', who: 'coordinator', path: '/beheer/hulpvragen/rapportage?van=2020-01&tot=2020-12' },
+  { name: 'support report: invalid month (400)', who: 'coordinator', path: '/beheer/hulpvragen/rapportage?van=2026-13', status: 400 },
+];
+
+/** The agenda (helper A): lists, month, archive, event pages, posting, exceptions, moderation of events. */
+export const AGENDA_PAGES: PageCase[] = [
+  { name: 'agenda', who: 'visitor', path: '/agenda' },
+  { name: 'agenda (English)', who: 'visitor', path: '/agenda?lang=en' },
+  { name: 'agenda: filtered', who: 'visitor', path: '/agenda?gemeente=emmen&thema=energie&type=netwerkbijeenkomst&online=nee' },
+  { name: 'agenda: nothing found', who: 'visitor', path: '/agenda?q=onvindbaarwoord' },
+  { name: 'agenda: unknown municipality (400)', who: 'visitor', path: '/agenda?gemeente=atlantis&van=2026-13-01', status: 400 },
+  { name: 'agenda: month', who: 'visitor', path: '/agenda?weergave=maand&maand=2026-12' },
+  { name: 'agenda: month (English)', who: 'visitor', path: '/agenda?weergave=maand&maand=2026-12&lang=en' },
+  { name: 'agenda: archive', who: 'visitor', path: '/agenda/archief' },
+  { name: 'event page: a series with registration', who: 'visitor', path: (f) => `/agenda/${f.seriesSlug}` },
+  { name: 'event page (English)', who: 'visitor', path: (f) => `/agenda/${f.seriesSlug}?lang=en` },
+  { name: 'event page: cancelled', who: 'visitor', path: (f) => `/agenda/${f.cancelledSlug}` },
+  { name: 'event page: preview for its maker', who: 'entrepreneur', path: (f) => `/agenda/${f.inReviewEventSlug}` },
+  { name: 'event page: unknown (404)', who: 'visitor', path: '/agenda/bestaat-niet', status: 404 },
+  { name: 'my events', who: 'entrepreneur', path: '/mijn/evenementen' },
+  { name: 'my events (coordinator)', who: 'coordinator', path: '/mijn/evenementen' },
+  { name: 'new event', who: 'entrepreneur', path: '/mijn/evenementen/nieuw' },
+  { name: 'new event, submitted empty (errors)', who: 'entrepreneur', path: '/mijn/evenementen/nieuw', act: submitEmpty, statusAfter: 422 },
+  { name: 'manage an event in review', who: 'entrepreneur', path: (f) => `/mijn/evenementen/${f.inReviewEventId}` },
+  { name: 'manage a series: dates and exceptions', who: 'coordinator', path: (f) => `/mijn/evenementen/${f.seriesId}` },
+  {
+    name: 'manage a series: move a date without a date (errors)',
+    who: 'coordinator',
+    path: (f) => `/mijn/evenementen/${f.seriesId}`,
+    act: submitForm({ date: '' }, { action: '/datums/verplaatsen' }),
+    statusAfter: 422,
+  },
+  { name: 'edit an event', who: 'coordinator', path: (f) => `/mijn/evenementen/${f.seriesId}/bewerken` },
+  {
+    name: 'edit an event: end before start (errors)',
+    who: 'coordinator',
+    path: (f) => `/mijn/evenementen/${f.seriesId}/bewerken`,
+    act: submitForm({ endTime: '08:00' }),
+    statusAfter: 422,
+  },
+  { name: 'cancel an event: confirmation', who: 'coordinator', path: (f) => `/mijn/evenementen/${f.seriesId}/annuleren` },
+  { name: 'moderation: events in review', who: 'coordinator', path: '/beheer/moderatie/evenementen' },
+  { name: 'moderation: review an event', who: 'coordinator', path: (f) => `/beheer/moderatie/evenementen/${f.inReviewEventId}` },
+  {
+    name: 'moderation: reject an event without a reason (errors)',
+    who: 'coordinator',
+    path: (f) => `/beheer/moderatie/evenementen/${f.inReviewEventId}`,
+    act: submitForm({}, { action: '/afwijzen' }),
+    statusAfter: 422,
+  },
+];
+
 /** Every table together (the route coverage test checks this list against the app's routes). */
-export const ALL_PAGES: PageCase[] = [...PUBLIC_PAGES, ...DIRECTORY_PAGES, ...ACCOUNT_PAGES, ...SIGNED_IN_PAGES, ...PROFILE_FORM_PAGES, ...STAFF_PAGES];
+/** The support desk (helper D): asking, "Mijn hulpvragen", the staff inbox, a request, routing and stand-in. */
+export const SUPPORT_PAGES: PageCase[] = [
+  { name: 'ask a question (visitor)', who: 'visitor', path: '/hulp-vragen' },
+  { name: 'ask a question (English)', who: 'visitor', path: '/hulp-vragen?lang=en' },
+  { name: 'ask a question, submitted empty (errors)', who: 'visitor', path: '/hulp-vragen', act: submitEmpty, statusAfter: 422 },
+  {
+    name: 'ask a question: sent, check your email',
+    who: 'visitor',
+    path: '/hulp-vragen',
+    act: async (page) => {
+      await page.getByRole('main').locator('input[name="consent"]').check();
+      return submitForm({ name: 'Tessa Test', email: 'tessa@example.org', municipality: 'emmen', topic: 'anders', description: 'Ik zoek hulp bij het vinden van een werkplek in de buurt.' })(page);
+    },
+    statusAfter: 200,
+  },
+  { name: 'ask a question (entrepreneur, with organisations)', who: 'entrepreneur', path: '/hulp-vragen' },
+  { name: 'confirmation link: invalid', who: 'visitor', path: '/hulp-vragen/bevestigen/ongeldige-link-0123456789abcdef', status: 400 },
+  { name: 'my questions', who: 'entrepreneur', path: '/mijn/hulpvragen' },
+  { name: 'my questions: none yet', who: 'coordinator', path: '/mijn/hulpvragen' },
+  { name: 'my question: answered, reply and withdraw', who: 'entrepreneur', path: (f) => `/mijn/hulpvragen/${f.supportOpenId}` },
+  { name: 'my question: reply empty (errors)', who: 'entrepreneur', path: (f) => `/mijn/hulpvragen/${f.supportOpenId}`, act: submitForm({}, { action: '/reageren' }), statusAfter: 422 },
+  { name: 'my question: closed, rate it', who: 'entrepreneur', path: (f) => `/mijn/hulpvragen/${f.supportClosedId}` },
+  { name: 'staff inbox: all questions', who: 'coordinator', path: '/beheer/hulpvragen?weergave=all' },
+  { name: 'staff inbox: mine, empty', who: 'coordinator', path: '/beheer/hulpvragen' },
+  { name: 'staff inbox: unknown filter (400)', who: 'coordinator', path: '/beheer/hulpvragen?status=kapot', status: 400 },
+  { name: 'staff: one question', who: 'coordinator', path: (f) => `/beheer/hulpvragen/${f.supportOpenId}` },
+  { name: 'staff: one question, empty note (errors)', who: 'coordinator', path: (f) => `/beheer/hulpvragen/${f.supportOpenId}`, act: submitForm({}, { action: '/notitie' }), statusAfter: 422 },
+  { name: 'staff: a closed question', who: 'coordinator', path: (f) => `/beheer/hulpvragen/${f.supportClosedId}` },
+  { name: 'routing: municipalities', who: 'coordinator', path: '/beheer/hulpvragen/routering' },
+  { name: 'routing: one municipality', who: 'coordinator', path: '/beheer/hulpvragen/routering/emmen' },
+  {
+    name: 'routing: a team without members (errors)',
+    who: 'coordinator',
+    path: '/beheer/hulpvragen/routering/emmen',
+    act: submitForm({ 'kind-anders': 'team', responseDays: '0' }),
+    statusAfter: 422,
+  },
+  { name: 'stand-in during absence', who: 'admin', path: '/beheer/hulpvragen/vervanging' },
+  { name: 'stand-in, submitted empty (errors)', who: 'admin', path: '/beheer/hulpvragen/vervanging', act: submitEmpty, statusAfter: 422 },
+];
+
+export const ALL_PAGES: PageCase[] = [...PUBLIC_PAGES, ...DIRECTORY_PAGES, ...ACCOUNT_PAGES, ...SIGNED_IN_PAGES, ...PROFILE_FORM_PAGES, ...STAFF_PAGES, ...REGISTRATION_PAGES, ...STORY_PAGES, ...SUPPORT_E_PAGES, ...SUPPORT_PAGES, ...AGENDA_PAGES];

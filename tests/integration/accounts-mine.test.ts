@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
+import type { Role } from '../../src/data/reference.ts';
 import { SESSION_COOKIE } from '../../src/features/accounts/sessions.ts';
+import { STAFF_TOOLS } from '../../src/features/staff/staff.tools.ts';
 import { hashToken } from '../../src/lib/ids.ts';
 import { TestClient } from '../helpers/client.ts';
 import { createUser, FACTORY_PASSWORD, loginAs } from '../helpers/factories.ts';
@@ -145,26 +147,39 @@ describe('/mijn and /beheer landing pages', () => {
 
   describe('Beheer', () => {
     const toolsOn = (html: string) => [...html.matchAll(/<a class="utrecht-link" href="(\/beheer\/[^"]+)"/g)].map((m) => m[1]).sort();
+    /** The tools STAFF_TOOLS gives these roles (features add their tools there). */
+    const expectedTools = (roles: Role[]) => STAFF_TOOLS.filter((tool) => tool.roles.some((r) => roles.includes(r))).map((tool) => tool.href).sort();
 
     test('a coordinator sees moderation but not the outbox', async () => {
       const { client } = await loggedIn({ roles: ['coordinator'] });
       const res = await client.get('/beheer');
       assert.equal(res.status, 200);
-      assert.deepEqual(toolsOn(await res.text()), ['/beheer/moderatie']);
+      const tools = toolsOn(await res.text());
+      assert.deepEqual(tools, expectedTools(['coordinator']));
+      assert.ok(tools.includes('/beheer/moderatie') && !tools.includes('/beheer/outbox'));
     });
 
     test('an admin sees the outbox only', async () => {
       const { client } = await loggedIn({ roles: ['admin'] });
-      assert.deepEqual(toolsOn(await (await client.get('/beheer')).text()), ['/beheer/outbox']);
+      const tools = toolsOn(await (await client.get('/beheer')).text());
+      assert.deepEqual(tools, expectedTools(['admin']));
+      assert.ok(tools.includes('/beheer/outbox') && !tools.includes('/beheer/moderatie'));
     });
 
-    test('an account manager gets the page, with no tools yet', async () => {
+    test('an account manager gets the page with the tools of that role only', async () => {
       const { client } = await loggedIn({ roles: [{ role: 'account_manager', municipality: 'coevorden' }] });
       const res = await client.get('/beheer');
       assert.equal(res.status, 200);
-      const html = await res.text();
-      assert.deepEqual(toolsOn(html), []);
-      assert.match(html, /nog geen onderdelen/);
+      const tools = toolsOn(await res.text());
+      assert.deepEqual(tools, expectedTools(['account_manager']));
+      assert.ok(!tools.includes('/beheer/moderatie') && !tools.includes('/beheer/outbox'));
+    });
+
+    test('a role without tools gets the page saying so', async () => {
+      const { client } = await loggedIn({ roles: [{ role: 'procurement_officer', municipality: 'coevorden' }] });
+      const html = await (await client.get('/beheer')).text();
+      assert.deepEqual(toolsOn(html), expectedTools(['procurement_officer']));
+      if (expectedTools(['procurement_officer']).length === 0) assert.match(html, /nog geen onderdelen/);
     });
 
     test('an entrepreneur without a staff role gets 403; a visitor is sent to log in', async () => {

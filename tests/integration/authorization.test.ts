@@ -17,7 +17,17 @@ const BEHEER_RULES: ReadonlyArray<{ pattern: RegExp; roles: readonly Role[] }> =
   { pattern: /^\/beheer$/, roles: STAFF_ROLES },
   { pattern: /^\/beheer\/outbox(\/|$)/, roles: ['admin'] },
   { pattern: /^\/beheer\/moderatie(\/|$)/, roles: ['coordinator'] },
+  // Before any general /beheer/hulpvragen line: the report is not for partners.
+  { pattern: /^\/beheer\/hulpvragen\/rapportage(\.csv)?$/, roles: ['coordinator', 'account_manager'] },
+  { pattern: /^\/beheer\/hulpvragen\/routering(\/|$)/, roles: ['coordinator', 'admin'] },
+  { pattern: /^\/beheer\/hulpvragen\/vervanging(\/|$)/, roles: ['account_manager'] },
+  { pattern: /^\/beheer\/hulpvragen(\/|$)/, roles: ['coordinator', 'admin', 'account_manager', 'partner'] },
+  { pattern: /^\/beheer\/organisaties(\/|$)/, roles: ['coordinator', 'account_manager'] },
+  { pattern: /^\/beheer\/verhalen(\/|$)/, roles: ['coordinator'] },
 ];
+
+/** /mijn pages that need a role besides being logged in (personal API tokens are for staff); first match wins. */
+const MIJN_RULES: ReadonlyArray<{ pattern: RegExp; roles: readonly Role[] }> = [{ pattern: /^\/mijn\/api-tokens(\/|$)/, roles: STAFF_ROLES }];
 
 const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
 type ProtectedRoute = { method: string; pattern: string; path: string };
@@ -129,7 +139,7 @@ describe('authorization of personal (/mijn) and staff (/beheer) routes', () => {
     const problems: string[] = [];
     // A /mijn page with an id may rightly answer 403 for someone else's (dummy) record, so only those without one.
     for (const route of routes.filter((r) => r.method === 'GET' && (r.pattern.startsWith('/beheer') || !r.pattern.includes(':')))) {
-      const allowed = route.pattern.startsWith('/beheer') ? rolesFor(route.pattern) ?? [] : (['entrepreneur'] as const);
+      const allowed = route.pattern.startsWith('/beheer') ? rolesFor(route.pattern) ?? [] : (MIJN_RULES.find((r) => r.pattern.test(route.pattern))?.roles ?? (['entrepreneur'] as const));
       for (const role of allowed) {
         const res = await send(await clientWith([role]), route);
         const location = res.headers.get('location') ?? '';

@@ -177,7 +177,8 @@ describe('open data API', () => {
     const doc = JSON.parse(text) as Json;
     assert.equal(doc.openapi, '3.1.0');
     assert.ok(doc.info.title && doc.info.version);
-    assert.deepEqual(Object.keys(doc.paths).sort(), ['/api/v1/ondernemers', '/api/v1/ondernemers/{slug}']);
+    // Other APIs (staff support requests, events) share the document; the two open data paths are always there.
+    for (const path of ['/api/v1/ondernemers', '/api/v1/ondernemers/{slug}']) assert.ok(doc.paths[path], path);
     const params = doc.paths['/api/v1/ondernemers'].get.parameters.map((p: Json) => p.name);
     for (const name of ['q', 'gemeente', 'thema', 'sdg', 'certificering', 'sort', 'page', 'pageSize']) assert.ok(params.includes(name), name);
     assert.ok(doc.paths['/api/v1/ondernemers'].get.responses['400'].content['application/problem+json']);

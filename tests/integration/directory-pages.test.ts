@@ -239,6 +239,10 @@ describe('directory pages', () => {
     assert.equal((await get('/ondernemers/zonder-plek/logo')).status, 404);
     assert.equal((await get(`/ondernemers/${'x'.repeat(5000)}`)).status, 404);
     assert.equal((await get('/ondernemers/%FF%FE')).status, 404);
+    // PostgreSQL text cannot hold NUL: it must never reach a query.
+    for (const path of ['/ondernemers/%00', '/ondernemers/%00/logo', '/ondernemers/a%00b', '/agenda/%00', '/api/v1/ondernemers/%00']) {
+      assert.equal((await get(path)).status, 404, path);
+    }
   });
 
   test('logo: the stored bytes with the right type, caching headers and nosniff', async () => {
@@ -246,7 +250,9 @@ describe('directory pages', () => {
     assert.equal(res.status, 200);
     assert.equal(res.headers.get('content-type'), 'image/png');
     assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
-    assert.match(res.headers.get('cache-control') ?? '', /max-age=\d+/);
+    assert.match(res.headers.get('cache-control') ?? '', /public, max-age=\d+/);
+    // Publicly cacheable, so no per-visitor cookie may ride along with it.
+    assert.equal(res.headers.get('set-cookie'), null);
     assert.deepEqual(Buffer.from(await res.arrayBuffer()), PNG);
     const etag = res.headers.get('etag')!;
     assert.ok(etag);

@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { orderedMatchPage, relevancePage } from '../../src/features/directory/directory.plan.ts';
 import {
+  bucketedIndexPage,
   indexPage,
   indexTieredPage,
   listingPage,
@@ -45,8 +46,13 @@ describe('directory access paths give the same results', () => {
              CASE g % 3 WHEN 0 THEN ARRAY[7]::smallint[] WHEN 1 THEN ARRAY[13]::smallint[] ELSE ARRAY[3, 8]::smallint[] END,
              CASE WHEN g % 5 = 0 THEN ARRAY['pso'] ELSE '{}'::text[] END,
              CASE WHEN g % 17 = 0 THEN 'draft' ELSE 'published' END::organisation_status,
-             timestamptz '2026-01-01' + (g * 37 % 400) * interval '1 hour'
+             timestamptz '2025-01-01' + (g * 37 % 400) * interval '1 day'
       FROM generate_series(1, 400) g`);
+    // Names at the edges of the name stretches (digits, quotes, accents, "de ", "st"), all matching "zorg".
+    await t.db.execute(sql`
+      INSERT INTO ${organisations} (slug, name, municipality_slug, pitch, theme_slugs, status, published_at)
+      SELECT 'edge-' || i, n, 'emmen', 'Zorg in de buurt.', ARRAY['energie'], 'published', timestamptz '2024-06-01' + i * interval '20 days'
+      FROM unnest(ARRAY['3D Zorglab', '''t Zorghuis', 'Ärztezorg', 'De Zorgboerderij', 'Dezorg', 'Stichting Zorg', 'Studio Zorg', 'Sus Zorg', 'Zzorg', 'b', 'De ']) WITH ORDINALITY AS x(n, i)`);
     await t.db.execute(sql`ANALYZE ${organisations}`);
   });
   after(async () => {
@@ -66,6 +72,28 @@ describe('directory access paths give the same results', () => {
             assert.deepEqual(ids(walked), ids(indexed), `${q} ${scope} ${sort} ${JSON.stringify(filters)}`);
             assert.equal(walked.picked, indexed.picked);
             compared += walked.picked;
+          }
+        }
+      }
+    }
+    assert.ok(compared > 1000, 'the comparison covered real matches');
+  });
+
+  test('the bucketed index path (stretch by stretch) equals the index path, also when it stops early', async () => {
+    let compared = 0;
+    for (const filters of filterSets) {
+      for (const q of queries) {
+        const fullCheck = /(^|\s)-/.test(q);
+        for (const scope of ['all', 0, 1, 2] as const) {
+          for (const sort of ['naam', 'nieuwste'] as const) {
+            for (const [limit, skip, take] of [[10_000, 0, 500], [41, 20, 20], [6, 0, 5]] as const) {
+              const base = { q, scope, fullCheck, filters, sort, limit, skip, take };
+              const indexed = await indexPage(t.db, base);
+              const bucketed = await bucketedIndexPage(t.db, base);
+              assert.deepEqual(ids(bucketed), ids(indexed), `${q} ${scope} ${sort} ${limit}/${skip} ${JSON.stringify(filters)}`);
+              assert.equal(bucketed.picked, indexed.picked);
+              compared += bucketed.rows.length;
+            }
           }
         }
       }

@@ -3,7 +3,7 @@ import { AppError } from '../../lib/errors.ts';
 import type { Actor, CurrentUser } from '../../web/types.ts';
 
 /** Pure permission helpers; services call these, routes call requireRole. */
-export const hasRole = (actor: Actor, ...roles: Role[]): boolean =>
+export const hasRole = (actor: Actor | Pick<CurrentUser, 'roles'>, ...roles: Role[]): boolean =>
   !!actor && actor.roles.some((r) => roles.includes(r.role));
 
 /** Regional roles (coordinator, admin) see every municipality; scoped staff only their own. */
@@ -26,5 +26,5 @@ export function requireActorWithRole(actor: Actor, ...roles: Role[]): CurrentUse
   return user;
 }
 
-export const isStaff = (actor: Actor): boolean =>
+export const isStaff = (actor: Actor | Pick<CurrentUser, 'roles'>): boolean =>
   hasRole(actor, 'coordinator', 'admin', 'account_manager', 'procurement_officer', 'partner');

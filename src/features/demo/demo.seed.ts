@@ -10,6 +10,10 @@ import { appSettings } from '../reference/reference.schema.ts';
 import { buildDemoOrganisations } from './demo.organisations.ts';
 import { DEMO_PARTNERS } from './demo.partners.ts';
 import { DEMO_PASSWORD, demoUsers } from './demo.users.ts';
+import { seedDemoStories } from '../stories/stories.demo.ts';
+import { seedDemoSupport } from '../support/support.demo.ts';
+import { seedDemoContactMoments } from '../relations/relations.demo.ts';
+import { seedDemoEvents } from '../agenda/agenda.demo.ts';
 
 export { DEMO_PASSWORD } from './demo.users.ts';
 
@@ -207,6 +211,51 @@ export async function seedDemoData(db: DbOrTx, options: { clock: Clock; password
       });
     });
     if (consentRows.length) await tx.insert(publishConsents).values(consentRows);
+
+    // --- stories (helper C) ---------------------------------------------------------------------------------
+    await seedDemoStories(tx, {
+      now,
+      coordinatorId,
+      organisations: orgs
+        .map((o, i) => ({ id: insertedOrgs[i].id, slug: freeSlug(o.slug), name: o.name, municipalitySlug: o.municipalitySlug, pitch: o.pitch, themeSlugs: o.themeSlugs, status: o.status }))
+        .filter((o) => o.status === 'published'),
+    });
+
+    // --- support desk: routing rules and fictional requests (helper D) ------------------------------------
+    const entrepreneurPerson = people.find((p) => p.email.startsWith('ondernemer@'));
+    const ibdoIndex = partnerRows.findIndex((p) => p.slug === 'ik-ben-drents-ondernemer-ibdo');
+    await seedDemoSupport(
+      tx,
+      {
+        now,
+        coordinatorId,
+        accountManagers: new Map(createdUsers.filter((u) => u.email.startsWith('accountmanager.')).map((u) => [u.email.slice('accountmanager.'.length).split('@')[0], u.id])),
+        ibdoId: ibdoIndex >= 0 ? insertedPartners[ibdoIndex].id : null,
+        ibdoMunicipalities: region.municipalities.filter((m) => m.province === 'Drenthe').map((m) => m.slug),
+        entrepreneur: entrepreneurId && entrepreneurPerson ? { id: entrepreneurId, name: entrepreneurPerson.name, email: entrepreneurPerson.email } : null,
+        entrepreneurOrganisations: orgs.map((o, i) => ({ id: insertedOrgs[i].id, municipalitySlug: o.municipalitySlug, mine: o.ownedByDemoEntrepreneur && o.status === 'published' })).filter((o) => o.mine),
+      },
+      region.municipalities.map((m) => m.slug),
+    );
+
+    // --- relationship view: contact moments of the account managers (helper E) ---------------------------
+    await seedDemoContactMoments(tx, {
+      now,
+      accountManagers: new Map(createdUsers.filter((u) => u.email.startsWith('accountmanager.')).map((u) => [u.email.slice('accountmanager.'.length).split('@')[0], u.id])),
+      organisations: orgs.map((o, i) => ({ id: insertedOrgs[i].id, municipalitySlug: o.municipalitySlug, status: o.status })).filter((o) => o.status === 'published'),
+    });
+
+    // --- agenda: fictional events, series, past and cancelled ones (helper A) -----------------------------
+    await seedDemoEvents(tx, {
+      now,
+      coordinatorId,
+      partnerId,
+      entrepreneurId,
+      organisations: [
+        ...orgs.map((o, i) => ({ id: insertedOrgs[i].id, slug: freeSlug(o.slug), municipalitySlug: o.municipalitySlug, mine: o.ownedByDemoEntrepreneur, isPartner: false, status: o.status })),
+        ...partnerRows.map((p, i) => ({ id: insertedPartners[i].id, slug: freeSlug(p.slug), municipalitySlug: partnerMunicipality, mine: false, isPartner: true, status: 'published' as const })),
+      ].filter((o) => o.status === 'published'),
+    });
 
     await tx
       .insert(appSettings)

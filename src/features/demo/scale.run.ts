@@ -12,6 +12,8 @@ export type PrepareScaleOptions = {
   dataDir?: string;
   databaseUrl?: string;
   seed?: number;
+  /** Synthetic events; default 4 per organisation (src/features/agenda/agenda.scale.ts). */
+  events?: number;
   /** Keep a scale set of any size that is already there (the benchmark's choice). */
   keepExisting?: boolean;
   log?: (line: string) => void;
@@ -42,6 +44,10 @@ export async function prepareScaleDatabase(options: PrepareScaleOptions): Promis
             lastShown = done;
             log(`  ${done.toLocaleString('en')} / ${total.toLocaleString('en')} organisations`);
           }
+        },
+        events: options.events,
+        onEventsProgress: (done, total) => {
+          if (done === total || done % 50_000 === 0) log(`  ${done.toLocaleString('en')} / ${total.toLocaleString('en')} events (with their dates)`);
         },
       });
     }, (db) => rebuildOutdatedScaleDatabase(db, log));

@@ -6,6 +6,7 @@
 import type { Db } from '../../db/client.ts';
 import { CERTIFICATIONS, THEMES } from '../../data/reference.ts';
 import { CONSENT_TEXT_VERSION } from '../profiles/profiles.validation.ts';
+import { ensureScaleEvents, SCALE_EVENTS_PER_ORGANISATION } from '../agenda/agenda.scale.ts';
 import { ARCHETYPES } from './demo.organisations.ts';
 import { PLACES, STREETS } from './demo.places.ts';
 import {
@@ -33,6 +34,9 @@ export type ScaleSeedOptions = {
   now?: Date;
   batchSize?: number;
   onProgress?: (done: number, total: number) => void;
+  /** Synthetic events (a third of them series) with their occurrences; default 4 per organisation (200,000 for 50,000). */
+  events?: number;
+  onEventsProgress?: (done: number, total: number) => void;
 };
 
 // Every random decision for row i is a separate hash of (i, key), so rows do not depend on each other or on order.
@@ -260,7 +264,16 @@ export async function loadScaleSet(
         'The scale set only goes into a database of its own (the default is ./data-scale).',
     );
   }
+  const events = (organisations = options.organisations) =>
+    ensureScaleEvents(db, {
+      total: options.events ?? organisations * SCALE_EVENTS_PER_ORGANISATION,
+      seed: options.seed ?? DEFAULT_SCALE_SEED,
+      now: options.now ?? new Date(),
+      onProgress: options.onEventsProgress,
+    });
   if (state.kind === 'scale' && (options.keepExisting || state.organisations === options.organisations)) {
+    // A set made before the agenda existed gets its events now.
+    await events(state.organisations);
     return { action: 'kept', organisations: state.organisations };
   }
   if (state.kind === 'scale') {
@@ -270,6 +283,7 @@ export async function loadScaleSet(
   }
   const started = performance.now();
   const result = await seedScaleData(db, options);
+  await events();
   // Fresh statistics and visibility map, so the planner and index-only scans see the real table at once.
   await db.$client.query('vacuum analyze');
   return { action: 'loaded', ...result, ms: Math.round(performance.now() - started) };

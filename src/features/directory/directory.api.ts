@@ -14,6 +14,8 @@ import {
   standardHeaders,
 } from './directory.openapi.ts';
 import { COUNT_CAP, getPublishedProfile, searchDirectory } from './directory.service.ts';
+import { supportApiRoutes } from '../support/support.api.ts';
+import { agendaApiRoutes, EVENTS_TAG } from '../agenda/agenda.api.ts';
 import { logoHref, profileHref, searchQueryString } from './directory.urls.ts';
 import { DirectorySearchSchema, MAX_RESULT_DEPTH, SlugParamSchema } from './directory.validation.ts';
 
@@ -122,7 +124,11 @@ const documentConfig = {
     license: { name: 'CC0 1.0', identifier: 'CC0-1.0' },
   },
   servers: [{ url: '/' }],
-  tags: [{ name: 'Ondernemers', description: 'Gepubliceerde profielen van impactondernemers.' }],
+  tags: [
+    { name: 'Ondernemers', description: 'Gepubliceerde profielen van impactondernemers.' },
+    EVENTS_TAG,
+    { name: 'Hulpvragen', description: 'Voor medewerkers: hulpvragen binnen uw bereik, met een persoonlijke API-sleutel (Bearer).' },
+  ],
   // Open data: no authentication.
   security: [],
 };
@@ -180,6 +186,12 @@ export function directoryApiRoutes(): OpenAPIHono<AppEnv> {
     c.header('Cache-Control', 'public, max-age=60');
     return c.json(detailJson(organisation, certifications, c.var.deps.config.publicUrl), 200);
   });
+
+  // The agenda's open data (features/agenda/agenda.api.ts), in the same document.
+  app.route('/', agendaApiRoutes());
+
+  // The staff API (Bearer tokens, docs/decisions/0007) lives in the support feature; mounted here for one document.
+  app.route('/', supportApiRoutes());
 
   app.get('/api/v1/openapi.json', (c) => {
     c.header('Cache-Control', 'public, max-age=3600');

@@ -10,6 +10,11 @@ import { getPublishedLogo, getPublishedProfile, searchDirectory } from './direct
 import { DirectorySearchSchema, effectiveSort, PAGE_SIZE } from './directory.validation.ts';
 import { DirectorySearchView, type DirectoryView, type SearchFormValues } from './views/DirectorySearchView.tsx';
 import { OrganisationProfileView } from './views/OrganisationProfileView.tsx';
+import { storiesAboutOrganisation } from '../stories/stories.service.ts';
+import { StoriesAboutOrganisation } from '../stories/views/StoryViews.tsx';
+import { upcomingOccurrences } from '../agenda/agenda.service.ts';
+import { OrganisationEvents } from '../agenda/views/OrganisationEvents.tsx';
+import { organisationIcsPath } from '../feeds/feeds.urls.ts';
 
 export const serviceContext = (c: Context<AppEnv>): ServiceContext => {
   const { db, clock, mailer, config } = c.var.deps;
@@ -88,14 +93,29 @@ export function directoryRoutes(): Hono<AppEnv> {
 
   app.get('/ondernemers/:slug', async (c) => {
     const { organisation, certifications } = await getPublishedProfile(serviceContext(c), c.req.param('slug'));
+    const [stories, events] = await Promise.all([
+      storiesAboutOrganisation(serviceContext(c), organisation.id),
+      upcomingOccurrences(serviceContext(c), { limit: 5, organisationId: organisation.id }),
+    ]);
     const jsonLd = jsonForScript(organisationJsonLd(organisation, certifications, c.var.deps.config.publicUrl));
     return renderPage(
       c,
       {
         title: organisation.name,
-        head: <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLd }} />,
+        head: (
+          <>
+            <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLd }} />
+            <link rel="alternate" type="text/calendar" title={c.var.i18n.t('feeds.organisation.calendar', { name: organisation.name })} href={organisationIcsPath(organisation.slug)} />
+          </>
+        ),
       },
-      <OrganisationProfileView i={c.var.i18n} organisation={organisation} certifications={certifications} />,
+      <OrganisationProfileView
+        i={c.var.i18n}
+        organisation={organisation}
+        certifications={certifications}
+        stories={<StoriesAboutOrganisation i={c.var.i18n} stories={stories} />}
+        events={<OrganisationEvents i={c.var.i18n} items={events} />}
+      />,
     );
   });
 
@@ -104,6 +124,8 @@ export function directoryRoutes(): Hono<AppEnv> {
     const etag = `"${logo.updatedAt.getTime().toString(36)}-${logo.bytes.length.toString(36)}"`;
     // Short public caching: a logo that is replaced or unpublished disappears from caches within the hour.
     c.header('Cache-Control', 'public, max-age=3600');
+    // Publicly cacheable, so no per-visitor cookie (the CSRF or language cookie) may ride along.
+    c.header('Set-Cookie', undefined);
     c.header('ETag', etag);
     c.header('Last-Modified', logo.updatedAt.toUTCString());
     c.header('X-Content-Type-Options', 'nosniff');

@@ -1,5 +1,7 @@
 import type { ServiceContext } from '../../web/types.ts';
+import { NAME_BUCKET_BOUNDARIES } from './directory.schema.ts';
 import {
+  bucketedIndexPage,
   estimateMatches,
   indexPage,
   indexTieredPage,
@@ -43,7 +45,13 @@ const COST = {
   statement: 600,
   /** one GIN posting entry (the combined GIN index intersects the word and filter postings before any row is read) */
   postingEntry: 0.07,
+  /** one stretch of the bucketed index path: a GIN scan of the stretch, plus `stretchPosting` per posting of the word */
+  stretchProbe: 40,
+  stretchPosting: 0.02,
 };
+
+/** How many stretches the sort order is cut into (the names' buckets; months of publication, a rough guess). */
+const STRETCHES = { naam: NAME_BUCKET_BOUNDARIES.length + 1, nieuwste: 100 } as const;
 
 /** Below this share of rows passing the filters, a walk drops rows in the index before reading any. */
 const SELECTIVE_FILTERS = 0.5;
@@ -54,7 +62,7 @@ const WALK_MARGIN = 2.5;
 /** Walks examine at most this many rows before the index path takes over. */
 const WALK_MAX_ROWS = 20_000;
 
-type Estimate = { share: number; matches: number; filteredShare: number };
+type Estimate = { share: number; matches: number; filteredShare: number; published: number };
 
 function walkCost(e: Estimate, limit: number, rowCost: number): number {
   const share = Math.max(e.share, 1e-6);
@@ -70,12 +78,40 @@ function indexCost(e: Estimate): number {
   return (e.matches / Math.max(e.filteredShare, 1e-6)) * COST.postingEntry + e.matches * COST.bitmapRow;
 }
 
+/**
+ * The bucketed index path (bucketedIndexPage) reads stretch after stretch of the sort order until `limit` matches
+ * are in: about one stretch's share of the matches more than needed, and one GIN scan per stretch (each walks the
+ * word's postings, so this path suits many matches but not words that are everywhere, where a walk is cheaper).
+ */
+function bucketedCost(e: Estimate, limit: number, sort: DirectorySortKey): number {
+  const stretches = STRETCHES[sort];
+  const matches = Math.max(e.matches, 1);
+  const probes = Math.min(stretches, 1 + Math.ceil((limit * stretches) / matches));
+  const rows = Math.min(matches, limit + matches / stretches);
+  // Each stretch's GIN scan walks the word's postings and those of the filters (a filter value's own rows: more
+  // than the rows all filters leave together, hence the square root).
+  const postings = matches / Math.max(e.filteredShare, 1e-6) + (e.filteredShare < 1 ? e.published * Math.sqrt(e.filteredShare) : 0);
+  return probes * (COST.stretchProbe + postings * COST.stretchPosting) + rows * COST.bitmapRow;
+}
+
+/**
+ * The cheaper of the two index paths for a scope in a sort order: all matches at once, or stretch by stretch.
+ * Stretches only for one plain word with many matches: with several words or a negation each stretch's GIN scan
+ * does much more work than the model above counts (measured: slower than reading all matches).
+ */
+function indexPathFor(e: Estimate, p: { q: string; fullCheck: boolean; limit: number; sort: DirectorySortKey }): { cost: number; bucketed: boolean } {
+  const all = indexCost(e);
+  if (p.fullCheck || /\s/.test(p.q.trim()) || e.matches < 3 * p.limit) return { cost: all, bucketed: false };
+  const bucketed = bucketedCost(e, p.limit, p.sort);
+  return bucketed < all ? { cost: bucketed, bucketed: true } : { cost: all, bucketed: false };
+}
+
 /** Estimated matches of each scope, after filters; tiers 1 and 2 follow from the nested vectors (name ⊂ summary ⊂ all). */
 function scopeEstimate(m: MatchEstimates, scope: MatchScope): Estimate {
   const filtered = Math.max(m.filtered, 1);
   const matches =
     scope === 'all' ? m.all : scope === 0 ? m.name : scope === 1 ? Math.max(m.summary - m.name, 0) : Math.max(m.all - m.summary, 0);
-  return { matches, share: Math.min(matches / filtered, 1), filteredShare: Math.min(filtered / Math.max(m.published, 1), 1) };
+  return { matches, share: Math.min(matches / filtered, 1), filteredShare: Math.min(filtered / Math.max(m.published, 1), 1), published: m.published };
 }
 
 /** `lookAlikes`: names like the text are looked for in the same statement when the index path finds nothing. */
@@ -83,16 +119,16 @@ type OrderedParams = { q: string; scope: MatchScope; fullCheck: boolean; filters
 
 const rowCostOf = (scope: MatchScope, fullCheck: boolean) => (scope === 0 || scope === 1 ? (fullCheck ? COST.toastRow : COST.inlineRow) : COST.toastRow);
 
-/** Whether the index path is the cheaper way to the first `limit` matches of a scope. */
-const indexIsCheaper = (estimates: MatchEstimates, scope: MatchScope, limit: number, fullCheck: boolean) => {
-  const e = scopeEstimate(estimates, scope);
-  return indexCost(e) <= walkCost(e, limit, rowCostOf(scope, fullCheck));
-};
+/** The index path (all at once or stretch by stretch, whichever is cheaper for these estimates) for a scope. */
+function indexPathPage(ctx: Pick<ServiceContext, 'db'>, p: OrderedParams, e: Estimate): Promise<PickedPage> {
+  return indexPathFor(e, p).bucketed ? bucketedIndexPage(ctx.db, p) : indexPage(ctx.db, p);
+}
 
-/** The first `limit` matches of one scope in sort order (counted) and the wanted slice as rows, by the cheaper of walk and index path. */
+/** The first `limit` matches of one scope in sort order (counted) and the wanted slice as rows, by the cheapest of walk and index paths. */
 export async function orderedMatchPage(ctx: Pick<ServiceContext, 'db'>, p: OrderedParams, estimates: MatchEstimates): Promise<PickedPage> {
-  if (indexIsCheaper(estimates, p.scope, p.limit, p.fullCheck)) return indexPage(ctx.db, p);
-  return walkThenIndex(ctx, p, estimates, () => indexPage(ctx.db, p));
+  const e = scopeEstimate(estimates, p.scope);
+  if (indexPathFor(e, p).cost <= walkCost(e, p.limit, rowCostOf(p.scope, p.fullCheck))) return indexPathPage(ctx, p, e);
+  return walkThenIndex(ctx, p, estimates, (seen) => indexPathPage(ctx, p, seen));
 }
 
 /**
@@ -103,24 +139,25 @@ async function walkThenIndex(
   ctx: Pick<ServiceContext, 'db'>,
   p: OrderedParams,
   estimates: MatchEstimates,
-  fallback: () => Promise<PickedPage>,
+  fallback: (seen: Estimate) => Promise<PickedPage>,
 ): Promise<PickedPage> {
   const e = scopeEstimate(estimates, p.scope);
   const rowCost = rowCostOf(p.scope, p.fullCheck);
   // A walk stops as soon as it has `limit` matches, so a generous budget costs nothing when the estimate holds, and
   // saves a second statement when PostgreSQL's estimate of the matches is too high (common with filters).
   let rows = Math.min(WALK_MAX_ROWS, Math.max(p.limit, Math.ceil((p.limit / Math.max(e.share, 1e-6)) * WALK_MARGIN)));
+  let seen = e;
   for (let attempt = 0; attempt < 2; attempt++) {
     const walk = await walkPage(ctx.db, { ...p, rows, selectiveFilters: e.filteredShare < SELECTIVE_FILTERS });
     if (walk.picked >= p.limit) return { ...walk, picked: p.limit };
     if (walk.examined < rows) return walk; // every row that passes the filters was examined
     const share = walk.picked / walk.examined;
-    const seen: Estimate = { ...e, share, matches: share * Math.max(estimates.filtered, walk.examined) };
+    seen = { ...e, share, matches: share * Math.max(estimates.filtered, walk.examined) };
     const next = Math.ceil((p.limit / Math.max(share, 1e-6)) * 1.3);
-    if (share === 0 || next > WALK_MAX_ROWS || indexCost(seen) <= walkCost(seen, p.limit, rowCost)) break;
+    if (share === 0 || next > WALK_MAX_ROWS || indexPathFor(seen, p).cost <= walkCost(seen, p.limit, rowCost)) break;
     rows = next;
   }
-  return fallback();
+  return fallback(seen);
 }
 
 /**
@@ -145,14 +182,16 @@ export async function relevancePage(
     // The one-pass index path reads the matches of this tier and all later ones.
     const later = scopeEstimate({ ...estimates, summary: tier === 0 ? 0 : tier === 1 ? estimates.name : estimates.summary }, 2);
     const walk = walkCost(one, rest.limit, rowCostOf(tier, p.fullCheck));
+    const tierParams: OrderedParams = { ...rest, scope: tier, sort: 'naam' };
+    const index = indexPathFor(one, tierParams).cost;
     // Reading this tier alone costs at least one more statement for the later tiers when it will not fill the page.
-    const alone = Math.min(walk, indexCost(one)) + (one.matches < rest.limit && tier < 2 ? COST.statement : 0);
+    const alone = Math.min(walk, index) + (one.matches < rest.limit && tier < 2 ? COST.statement : 0);
     const page =
       indexCost(later) <= alone
         ? await fromIndex()
-        : indexCost(one) <= walk
-          ? await indexPage(ctx.db, { ...rest, scope: tier, sort: 'naam' })
-          : await walkThenIndex(ctx, { ...rest, scope: tier, sort: 'naam' }, estimates, () => indexPage(ctx.db, { ...rest, scope: tier, sort: 'naam' }));
+        : index <= walk
+          ? await indexPathPage(ctx, tierParams, one)
+          : await walkThenIndex(ctx, tierParams, estimates, (seen) => indexPathPage(ctx, tierParams, seen));
     rows.push(...page.rows);
     picked += page.picked;
     lookAlikes = page.lookAlikes;

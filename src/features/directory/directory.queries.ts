@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
+import { NAME_BUCKET_BOUNDARIES, SECONDS_PER_MONTH } from './directory.schema.ts';
 
 /**
  * SQL of the public directory. Every query here reads published organisations only, and spells the status as a
@@ -246,6 +247,40 @@ export async function indexPage(
             (SELECT o.id, o.search_name, o.published_at FROM organisations o
              WHERE ${filterConditions(p.filters)} AND ${indexMatch(p.q, p.scope, p.fullCheck)} OFFSET 0) m
            ORDER BY ${orderBy(p.sort, 'm')} LIMIT ${p.limit}) x)`,
+    sql`0`,
+    p,
+    p.lookAlikes,
+  );
+}
+
+/**
+ * The bucketed index path: the matches stretch by stretch in sort order (organisations.name_bucket for the name
+ * order, newest_bucket — the month of publication — for the newest order), each stretch found in the combined GIN
+ * index (words, filters and stretch intersected there), and only as many stretches as the page needs. Cheap when
+ * matches are many: instead of reading and sorting all of them, it reads about one stretch's share. PostgreSQL
+ * keeps the stretches in order (a nested loop over the sorted stretch numbers) and sorts within each one only
+ * (Incremental Sort), so it stops as soon as `limit` matches are in.
+ */
+export async function bucketedIndexPage(
+  db: DbOrTx,
+  p: { q: string; scope: MatchScope; fullCheck: boolean; filters: DirectoryFilters; sort: DirectorySortKey; limit: number; lookAlikes?: LookAlikeParams } & Slice,
+): Promise<PickedPage> {
+  const byName = p.sort === 'naam';
+  // Name stretches are 0..n; months run from the newest publication back to the oldest, then -1 (never published).
+  const month = (col: SQL) => sql`floor(date_part('epoch', ${col} AT TIME ZONE 'UTC') / ${sql.raw(String(SECONDS_PER_MONTH))})::int`;
+  const stretches = byName
+    ? sql`SELECT b FROM generate_series(0, ${sql.raw(String(NAME_BUCKET_BOUNDARIES.length))}) b ORDER BY b`
+    : sql`SELECT b FROM (SELECT generate_series(${month(sql`max(o.published_at)`)}, ${month(sql`min(o.published_at)`)}, -1) b
+            FROM organisations o WHERE o.status = 'published' UNION ALL SELECT -1) s ORDER BY b DESC`;
+  const column = sql.raw(byName ? 'o.name_bucket' : 'o.newest_bucket');
+  const stretchOrder = sql.raw(byName ? 'bs.b' : 'bs.b DESC');
+  return pickPage(
+    db,
+    sql`picked AS (SELECT x.id, row_number() OVER (ORDER BY ${orderBy(p.sort, 'x')}) AS ord FROM
+          (SELECT m.id, m.search_name, m.published_at FROM (${stretches}) bs
+           CROSS JOIN LATERAL (SELECT o.id, o.search_name, o.published_at FROM organisations o
+             WHERE ${filterConditions(p.filters)} AND ${indexMatch(p.q, p.scope, p.fullCheck)} AND ${column} = bs.b::smallint OFFSET 0) m
+           ORDER BY ${stretchOrder}, ${orderBy(p.sort, 'm')} LIMIT ${p.limit}) x)`,
     sql`0`,
     p,
     p.lookAlikes,

@@ -20,6 +20,15 @@ import { certificationTypes, municipalities } from '../reference/reference.schem
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 
+/**
+ * Where the name order is cut into stretches for bucketed reading (see nameBucket): one cut per letter, and extra
+ * cuts inside the crowded starts "de " and "st" (De …, Stichting …). Names are lower case without accents.
+ * Changing this list changes a generated column: it needs a migration.
+ */
+export const NAME_BUCKET_BOUNDARIES = ['b', 'c', 'd', 'de ', 'df', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 'st', 'su', 't', 'u', 'v', 'w', 'x', 'y', 'z'] as const;
+/** The length of a newestBucket stretch: an average month. */
+export const SECONDS_PER_MONTH = 2_629_746;
+
 export const organisationStatusEnum = pgEnum('organisation_status', ['draft', 'in_review', 'published', 'rejected', 'archived']);
 
 export const organisations = pgTable(
@@ -74,6 +83,19 @@ export const organisations = pgTable(
     summaryVector: tsvector('summary_vector').generatedAlwaysAs(
       sql`to_tsvector('dutch'::regconfig, ir_unaccent(name || ' ' || pitch || ' ' || ir_slug_words(theme_slugs)))`,
     ),
+    /**
+     * Which stretch of the name order the organisation falls in (0 = before "b", 1 = "b" up to "c", …; see
+     * NAME_BUCKET_BOUNDARIES). A search with many matches reads them stretch by stretch in name order and stops
+     * when the page is full, instead of reading and sorting every match (docs/decisions/0003-directory-search.md).
+     * Written as comparisons in the column's own collation, so it follows ORDER BY search_name on any server.
+     */
+    nameBucket: smallint('name_bucket').generatedAlwaysAs(
+      sql.raw(`(${NAME_BUCKET_BOUNDARIES.map((b) => `(ir_unaccent(lower(name)) >= '${b}')::int`).join(' + ')})::smallint`),
+    ),
+    /** The same for the newest order: the month of publication (months since 1970, UTC); -1 when not published. */
+    newestBucket: smallint('newest_bucket').generatedAlwaysAs(
+      sql`coalesce(floor(date_part('epoch', published_at AT TIME ZONE 'UTC') / ${sql.raw(String(SECONDS_PER_MONTH))})::smallint, -1::smallint)`,
+    ),
     /** Everything that is searched, weighted A name, B pitch and themes, C impact/offer/needs, D description. */
     searchVector: tsvector('search_vector').generatedAlwaysAs(
       sql`setweight(to_tsvector('dutch'::regconfig, ir_unaccent(name)), 'A') || setweight(to_tsvector('dutch'::regconfig, ir_unaccent(pitch || ' ' || ir_slug_words(theme_slugs))), 'B') || setweight(to_tsvector('dutch'::regconfig, ir_unaccent(impact_problem || ' ' || impact_target_group || ' ' || impact_measurement || ' ' || offer || ' ' || needs)), 'C') || setweight(to_tsvector('dutch'::regconfig, ir_unaccent(description)), 'D')`,
@@ -89,7 +111,7 @@ export const organisations = pgTable(
     // with filters is intersected inside the index, so only the final matches are read. Separate indexes made
     // PostgreSQL combine the filter indexes and test each row's TOASTed search vector instead (it ignores that cost).
     index('organisations_pub_search_filters_idx')
-      .using('gin', t.searchVector, t.summaryVector, t.nameVector, t.themeSlugs, t.sdgs, t.certificationCodes, t.municipalitySlug)
+      .using('gin', t.searchVector, t.summaryVector, t.nameVector, t.themeSlugs, t.sdgs, t.certificationCodes, t.municipalitySlug, t.nameBucket, t.newestBucket)
       .where(sql`status = 'published'`),
     index('organisations_pub_name_trgm_idx').using('gin', t.searchName.op('gin_trgm_ops')).where(sql`status = 'published'`),
     // Name and newest orders walk these; the filter columns are key columns too (btree has no INCLUDE in drizzle),

@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import * as pq from '../profiles/profiles.queries.ts';
 import { isUuid, notFound } from '../profiles/profiles.service.ts';
 import { CONSENT_TEXT_VERSION } from '../profiles/profiles.validation.ts';
+import { countEventsInReview } from '../agenda/agenda.moderation.ts';
 import { decisionMail, type MailKind } from './moderation.mails.ts';
 import * as q from './moderation.queries.ts';
 
@@ -20,8 +21,8 @@ const notInReview = () => new AppError('conflict', 'moderation.error.notInReview
 /** How many items wait in each list, for the moderation sub-navigation. */
 export async function moderationCounts(ctx: ServiceContext) {
   requireCoordinator(ctx);
-  const [review, claims, changes] = await Promise.all([q.countInReview(ctx.db), q.countPendingClaims(ctx.db), q.countRecentlyChanged(ctx.db)]);
-  return { review, claims, changes };
+  const [review, claims, changes, events] = await Promise.all([q.countInReview(ctx.db), q.countPendingClaims(ctx.db), q.countRecentlyChanged(ctx.db), countEventsInReview(ctx)]);
+  return { review, claims, changes, events };
 }
 
 /** One page of a moderation list; the total decides which pages exist. */

@@ -4,6 +4,22 @@ import { renderPage } from '../../web/render.tsx';
 import type { AppEnv } from '../../web/types.ts';
 import { countPublishedOrganisations } from '../directory/directory.service.ts';
 import { HomeView, PlaceholderView, TextPageView } from './views/pages.views.tsx';
+import { serviceContextOf } from '../accounts/accounts.http.ts';
+import { countEventsBetween, upcomingOccurrences } from '../agenda/agenda.service.ts';
+import { localToUtc, toLocal } from '../agenda/recurrence.ts';
+import { latestStories } from '../stories/stories.service.ts';
+
+const HOME_EVENTS = 4;
+const HOME_STORIES = 3;
+
+/** The calendar quarter (in Europe/Amsterdam) of an instant, as UTC bounds [from, to) and a label "4e kwartaal 2026". */
+export function quarterOf(now: Date): { from: Date; to: Date; label: { quarter: number; year: number } } {
+  const [y, m] = toLocal(now).date.split('-').map(Number);
+  const q = Math.floor((m - 1) / 3);
+  const start = `${y}-${String(q * 3 + 1).padStart(2, '0')}-01`;
+  const end = q === 3 ? `${y + 1}-01-01` : `${y}-${String(q * 3 + 4).padStart(2, '0')}-01`;
+  return { from: localToUtc(start, '00:00'), to: localToUtc(end, '00:00'), label: { quarter: q + 1, year: y } };
+}
 
 const PARTNERS = ['Impact Noord', 'Growing Emmen', 'Greendrinks Zuidoost-Drenthe', 'Ik Ben Drents Ondernemer (IBDO)', 'NHL Stenden'];
 
@@ -13,8 +29,32 @@ export function staticPagesRoutes(): Hono<AppEnv> {
 
   app.get('/', async (c) => {
     const i = c.var.i18n;
-    const publishedCount = await countPublishedOrganisations(c.var.deps.db);
-    return renderPage(c, { title: i.t('pages.home.title') }, <HomeView i={i} publishedCount={publishedCount} municipalityCount={region.municipalities.length} />);
+    const ctx = serviceContextOf(c);
+    const quarter = quarterOf(ctx.clock.now());
+    const [publishedCount, eventsThisQuarter, upcoming, stories] = await Promise.all([
+      countPublishedOrganisations(ctx.db),
+      countEventsBetween(ctx, quarter.from, quarter.to),
+      upcomingOccurrences(ctx, { limit: HOME_EVENTS }),
+      latestStories(ctx, HOME_STORIES),
+    ]);
+    return renderPage(
+      c,
+      {
+        title: i.t('pages.home.title'),
+        head: (
+          <>
+            <link rel="alternate" type="application/atom+xml" title={i.t('stories.atom.title')} href="/verhalen.atom" />
+            <link rel="alternate" type="application/atom+xml" title={i.t('pages.home.eventsAtom')} href="/agenda.atom" />
+          </>
+        ),
+      },
+      <HomeView
+        i={i}
+        figures={{ published: publishedCount, eventsThisQuarter, quarter: quarter.label, municipalities: region.municipalities.length }}
+        events={upcoming}
+        stories={stories}
+      />,
+    );
   });
 
   app.get('/over', (c) => {
@@ -96,8 +136,6 @@ export function staticPagesRoutes(): Hono<AppEnv> {
 
   // Sections of later issues: a clear "coming soon" page rather than a 404 from the main navigation.
   for (const [path, titleKey] of [
-    ['/agenda', 'pages.placeholder.agenda'],
-    ['/hulp-vragen', 'pages.placeholder.support'],
     ['/inkoop', 'pages.placeholder.procurement'],
     ['/kennis', 'pages.placeholder.knowledge'],
   ] as const) {

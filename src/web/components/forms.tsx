@@ -89,7 +89,7 @@ const describedBy = (p: FieldProps) =>
   [p.hint ? hintId(p.name) : null, (p.form.errors[p.name] ?? []).length ? errorId(p.name) : null].filter(Boolean).join(' ') || undefined;
 
 export function TextField(
-  p: FieldProps & { type?: 'text' | 'email' | 'password' | 'url' | 'tel' | 'number' | 'search'; autocomplete?: string; maxlength?: number; inputmode?: 'numeric' | 'text' | 'tel' | 'email' | 'url' | 'decimal' },
+  p: FieldProps & { type?: 'text' | 'email' | 'password' | 'url' | 'tel' | 'number' | 'search' | 'date' | 'time'; autocomplete?: string; maxlength?: number; inputmode?: 'numeric' | 'text' | 'tel' | 'email' | 'url' | 'decimal' },
 ) {
   const invalid = (p.form.errors[p.name] ?? []).length > 0;
   return (

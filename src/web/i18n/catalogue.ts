@@ -6,6 +6,16 @@ import { staffMessages } from '../../features/staff/staff.messages.ts';
 import { profilesMessages } from '../../features/profiles/profiles.messages.ts';
 import { moderationMessages } from '../../features/moderation/moderation.messages.ts';
 import { directoryMessages } from '../../features/directory/directory.messages.ts';
+import { registrationsMessages } from '../../features/registrations/registrations.messages.ts';
+import { markdownMessages } from '../../lib/markdown.messages.ts';
+import { storiesMessages } from '../../features/stories/stories.messages.ts';
+import { feedsMessages } from '../../features/feeds/feeds.messages.ts';
+import { apiTokensMessages } from '../../features/api-tokens/api-tokens.messages.ts';
+import { relationsMessages } from '../../features/relations/relations.messages.ts';
+import { supportApiMessages } from '../../features/support/support.api.messages.ts';
+import { supportReportsMessages } from '../../features/support/support.reports.messages.ts';
+import { supportMessages } from '../../features/support/support.messages.ts';
+import { agendaMessages } from '../../features/agenda/agenda.messages.ts';
 
 /**
  * Each feature keeps its UI text in `<feature>.messages.ts` as { nl: {...}, en: {...} } with keys prefixed by the
@@ -13,7 +23,7 @@ import { directoryMessages } from '../../features/directory/directory.messages.t
  */
 export type MessageCatalogue = { nl: Record<string, string>; en: Record<string, string> };
 
-const all: MessageCatalogue[] = [commonMessages, pagesMessages, accountsMessages, mailMessages, staffMessages, profilesMessages, moderationMessages, directoryMessages];
+const all: MessageCatalogue[] = [commonMessages, pagesMessages, accountsMessages, mailMessages, staffMessages, profilesMessages, moderationMessages, directoryMessages, markdownMessages, storiesMessages, feedsMessages, apiTokensMessages, relationsMessages, supportApiMessages, supportReportsMessages, registrationsMessages, supportMessages, agendaMessages];
 
 function merge(lang: 'nl' | 'en'): Record<string, string> {
   const out: Record<string, string> = {};

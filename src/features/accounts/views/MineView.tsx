@@ -3,6 +3,7 @@ import type { I18n } from '../../../web/i18n/i18n.ts';
 import { CsrfField, ErrorSummary, SubmitButton, TextField, type FormState } from '../../../web/components/forms.tsx';
 import type { RoleAssignment } from '../../../web/types.ts';
 import { NewPasswordField } from './AuthViews.tsx';
+import { isStaff } from '../permissions.ts';
 
 export type MineViewProps = {
   i: I18n;
@@ -68,6 +69,43 @@ export function MineView({ i, csrfToken, account, nameForm, passwordForm }: Mine
           </a>
         </p>
       </section>
+      <section aria-labelledby="mijn-hulpvragen">
+        <h2 class="utrecht-heading-2" id="mijn-hulpvragen">
+          {i.t('support.mine.title')}
+        </h2>
+        <p class="utrecht-paragraph">{i.t('support.mine.intro')}</p>
+        <p class="utrecht-paragraph">
+          <a class="utrecht-link" href="/mijn/hulpvragen">
+            {i.t('support.done.mineLink')}
+          </a>
+        </p>
+      </section>
+      {account.roles.some((r) => r.role === 'entrepreneur' || r.role === 'partner' || r.role === 'coordinator') ? (
+        <section aria-labelledby="mijn-evenementen">
+          <h2 class="utrecht-heading-2" id="mijn-evenementen">
+            {i.t('agenda.mine.title')}
+          </h2>
+          <p class="utrecht-paragraph">{i.t('agenda.mine.accountText')}</p>
+          <p class="utrecht-paragraph">
+            <a class="utrecht-link" href="/mijn/evenementen">
+              {i.t('agenda.mine.accountLink')}
+            </a>
+          </p>
+        </section>
+      ) : null}
+      {isStaff(account) ? (
+        <section aria-labelledby="api-sleutels">
+          <h2 class="utrecht-heading-2" id="api-sleutels">
+            {i.t('apiTokens.title')}
+          </h2>
+          <p class="utrecht-paragraph">{i.t('apiTokens.mineText')}</p>
+          <p class="utrecht-paragraph">
+            <a class="utrecht-link" href="/mijn/api-tokens">
+              {i.t('apiTokens.mineLink')}
+            </a>
+          </p>
+        </section>
+      ) : null}
       <section aria-labelledby="naam-wijzigen">
         <h2 class="utrecht-heading-2" id="naam-wijzigen">
           {i.t('accounts.mine.nameTitle')}

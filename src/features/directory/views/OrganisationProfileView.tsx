@@ -1,10 +1,19 @@
+import type { Child } from 'hono/jsx';
 import { CERTIFICATIONS, LEGAL_FORMS, region, SDGS, THEMES } from '../../../data/reference.ts';
 import { BadgeList, DataBadge } from '../../../web/components/Badge.tsx';
 import type { I18n } from '../../../web/i18n/i18n.ts';
 import type { CertificationRow, ProfileRow } from '../directory.queries.ts';
 import { logoHref } from '../directory.urls.ts';
 
-export type OrganisationProfileViewProps = { i: I18n; organisation: ProfileRow; certifications: CertificationRow[] };
+export type OrganisationProfileViewProps = {
+  i: I18n;
+  organisation: ProfileRow;
+  certifications: CertificationRow[];
+  /** Stories about this organisation (rendered by the stories feature). */
+  stories?: Child;
+  /** Upcoming events of this organisation (rendered by the agenda feature). */
+  events?: Child;
+};
 
 /** Blank lines separate paragraphs in the texts entrepreneurs write. */
 const paragraphs = (text: string) =>
@@ -37,7 +46,7 @@ const safeWebsite = (url: string | null): string | null => {
 const websiteLabel = (url: string) => url.replace(/^https?:\/\//, '').replace(/\/$/, '');
 
 /** GET /ondernemers/:slug: the public profile of one published organisation. */
-export function OrganisationProfileView({ i, organisation: o, certifications }: OrganisationProfileViewProps) {
+export function OrganisationProfileView({ i, organisation: o, certifications, stories, events }: OrganisationProfileViewProps) {
   const municipality = region.municipalities.find((m) => m.slug === o.municipalitySlug)?.name ?? o.municipalitySlug;
   const legalForm = LEGAL_FORMS.find((l) => l.code === o.legalForm);
   const website = safeWebsite(o.website);
@@ -227,6 +236,10 @@ export function OrganisationProfileView({ i, organisation: o, certifications }: 
           ) : null}
         </section>
       ) : null}
+
+      {events ?? null}
+
+      {stories ?? null}
 
       <section aria-labelledby="contact">
         <h2 class="utrecht-heading-2" id="contact">

@@ -3,12 +3,12 @@ import { region } from '../../../data/reference.ts';
 import { Pagination } from '../../../web/components/Pagination.tsx';
 import type { I18n } from '../../../web/i18n/i18n.ts';
 
-export type Counts = { review: number; claims: number; changes: number };
+export type Counts = { review: number; claims: number; changes: number; events: number };
 type Paged<T> = { page: number; pages: number; total: number; items: T[] };
 
 const municipalityName = (slug: string) => region.municipalities.find((m) => m.slug === slug)?.name ?? slug;
 
-type ListKey = 'review' | 'claims' | 'changes';
+type ListKey = 'review' | 'claims' | 'changes' | 'events';
 
 type ListTexts = { nav: string; title: string; intro: string; empty: string; caption: string };
 
@@ -26,11 +26,16 @@ const LISTS: Record<ListKey, { href: string; texts: ListTexts }> = {
     href: '/beheer/moderatie/wijzigingen',
     texts: { nav: 'moderation.nav.changes', title: 'moderation.changes.title', intro: 'moderation.changes.intro', empty: 'moderation.changes.empty', caption: 'moderation.changes.caption' },
   },
+  // Entrepreneurs' events (the agenda feature's list, src/features/agenda/agenda.moderation.pages.tsx).
+  events: {
+    href: '/beheer/moderatie/evenementen',
+    texts: { nav: 'agenda.moderation.nav', title: 'agenda.moderation.title', intro: 'agenda.moderation.intro', empty: 'agenda.moderation.empty', caption: 'agenda.moderation.caption' },
+  },
 };
 
 /** The three lists of the moderation area, with their counts in words (not only in a badge colour). */
 export function ModerationNav({ i, counts, current }: { i: I18n; counts: Counts; current: ListKey }) {
-  const keys: ListKey[] = ['review', 'claims', 'changes'];
+  const keys: ListKey[] = ['review', 'claims', 'changes', 'events'];
   return (
     <nav class="ir-moderation-nav" aria-label={i.t('moderation.nav.label')}>
       <ul class="ir-moderation-nav__list">
@@ -49,7 +54,7 @@ export function ModerationNav({ i, counts, current }: { i: I18n; counts: Counts;
 type Column<T> = { headerKey: string; cell: (item: T) => Child };
 
 /** One moderation list page: heading, sub-navigation, intro, then a table of the items (or an empty state) and pages. */
-function ModerationList<T>({ i, counts, current, queue, columns }: { i: I18n; counts: Counts; current: ListKey; queue: Paged<T>; columns: Column<T>[] }) {
+export function ModerationList<T>({ i, counts, current, queue, columns }: { i: I18n; counts: Counts; current: ListKey; queue: Paged<T>; columns: Column<T>[] }) {
   const { href, texts } = LISTS[current];
   return (
     <>

@@ -1,6 +1,43 @@
+import type { AgendaItem } from '../../agenda/agenda.service.ts';
+import { municipalityName, typeLabel, whenText } from '../../agenda/views/agenda.format.ts';
+import { eventHref } from '../../agenda/views/AgendaListView.tsx';
+import type { StorySummary } from '../../stories/stories.queries.ts';
+import { StoryList } from '../../stories/views/StoryViews.tsx';
 import type { I18n } from '../../../web/i18n/i18n.ts';
 
-export function HomeView({ i, publishedCount, municipalityCount }: { i: I18n; publishedCount: number; municipalityCount: number }) {
+/** The next events on the home page: with their full date (the agenda's own cards leave the day to a heading). */
+function HomeEventList({ i, events }: { i: I18n; events: AgendaItem[] }) {
+  return (
+    <ul class="ir-results">
+      {events.map((e) => (
+        <li class="ir-result">
+          <h3 class="utrecht-heading-3 ir-result__title">
+            <a class="utrecht-link" href={eventHref(e.slug)}>
+              {e.title}
+            </a>
+          </h3>
+          <p class="utrecht-paragraph ir-result__meta">
+            <time datetime={e.startsAt.toISOString()}>{whenText(i, e.startsAt, e.endsAt)}</time>
+          </p>
+          <p class="utrecht-paragraph ir-result__pitch">
+            {[
+              typeLabel(i, e.type),
+              e.isOnline && !e.city ? i.t('pages.home.eventOnline') : (e.city ?? municipalityName(e.municipalitySlug)),
+              e.organiserName ? i.t('pages.home.eventBy', { name: e.organiserName }) : null,
+            ]
+              .filter(Boolean)
+              .join(' · ')}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export type HomeFigures = { published: number; eventsThisQuarter: number; quarter: { quarter: number; year: number }; municipalities: number };
+
+/** The home page: what the platform is, the directory search, the next events, the latest stories, figures. */
+export function HomeView({ i, figures, events, stories }: { i: I18n; figures: HomeFigures; events: AgendaItem[]; stories: StorySummary[] }) {
   return (
     <>
       <section class="ir-hero">
@@ -18,22 +55,48 @@ export function HomeView({ i, publishedCount, municipalityCount }: { i: I18n; pu
           </div>
         </form>
       </section>
-      <section aria-labelledby="cijfers">
+      <section aria-labelledby="cijfers" class="ir-home-section">
         <h2 class="utrecht-heading-2" id="cijfers">
           {i.t('pages.home.figuresTitle')}
         </h2>
         <dl class="ir-figures">
           <div>
             <dt>{i.t('pages.home.figurePublished')}</dt>
-            <dd data-figure="published">{i.formatNumber(publishedCount)}</dd>
+            <dd data-figure="published">{i.formatNumber(figures.published)}</dd>
+          </div>
+          <div>
+            <dt>{i.t('pages.home.figureEventsQuarter', { quarter: figures.quarter.quarter, year: figures.quarter.year })}</dt>
+            <dd data-figure="events-quarter">{i.formatNumber(figures.eventsThisQuarter)}</dd>
           </div>
           <div>
             <dt>{i.t('pages.home.figureMunicipalities')}</dt>
-            <dd>{i.formatNumber(municipalityCount)}</dd>
+            <dd>{i.formatNumber(figures.municipalities)}</dd>
           </div>
         </dl>
       </section>
-      <section aria-labelledby="acties">
+      <section aria-labelledby="komende-evenementen" class="ir-home-section">
+        <h2 class="utrecht-heading-2" id="komende-evenementen">
+          {i.t('pages.home.eventsTitle')}
+        </h2>
+        {events.length ? <HomeEventList i={i} events={events} /> : <p class="utrecht-paragraph ir-empty-state">{i.t('pages.home.eventsEmpty')}</p>}
+        <p class="utrecht-paragraph">
+          <a class="utrecht-link" href="/agenda">
+            {i.t('pages.home.eventsAll')}
+          </a>
+        </p>
+      </section>
+      <section aria-labelledby="laatste-verhalen" class="ir-home-section">
+        <h2 class="utrecht-heading-2" id="laatste-verhalen">
+          {i.t('pages.home.storiesTitle')}
+        </h2>
+        {stories.length ? <StoryList i={i} stories={stories} headingLevel={3} /> : <p class="utrecht-paragraph ir-empty-state">{i.t('pages.home.storiesEmpty')}</p>}
+        <p class="utrecht-paragraph">
+          <a class="utrecht-link" href="/verhalen">
+            {i.t('pages.home.storiesAll')}
+          </a>
+        </p>
+      </section>
+      <section aria-labelledby="acties" class="ir-home-section">
         <h2 class="utrecht-heading-2" id="acties">
           {i.t('pages.home.actionLinesTitle')}
         </h2>
