@@ -75,9 +75,11 @@ describe('series exceptions, cancelling, and changes that registrations forbid',
     assert.equal(ex2.original_starts_at.toISOString(), '2026-12-10T19:00:00.000Z', 'the exception follows the new time');
   });
 
-  test('move one date: new time, its own sequence raised, shown as moved', async () => {
+  test('move one date: new time, its own sequence raised, shown as moved, the people registered for it told', async () => {
     const s = await series('Reeks verplaatsen');
     const o = s.occurrences[3];
+    await register(s.slug, o.id, 'verplaatst@example.org');
+    await register(s.slug, s.occurrences[1].id, 'andere-datum-verplaatst@example.org');
     const res = await coordinator.postForm(`/mijn/evenementen/${s.id}/datums/verplaatsen`, { occurrenceId: o.id, date: '2026-12-23', time: '15:00' });
     assert.equal(res.status, 303);
     const [row] = await q('select starts_at, ends_at, original_starts_at, sequence from event_occurrences where id = $1', [o.id]);
@@ -87,6 +89,11 @@ describe('series exceptions, cancelling, and changes that registrations forbid',
     assert.equal(row.sequence, o.sequence + 1);
     const page = await (await new TestClient(t.app).get(`/agenda/${s.slug}`)).text();
     assert.match(page, /\(verplaatst\)/);
+    const told = await q(`select subject, text_body from outbox where to_address = 'verplaatst@example.org' order by id desc limit 1`);
+    assert.match(told[0].subject, /^Gewijzigd: Reeks verplaatsen/);
+    assert.match(told[0].text_body, /23 december 2026/);
+    const other = await q(`select subject from outbox where to_address = 'andere-datum-verplaatst@example.org'`);
+    assert.ok(other.every((m) => !/^Gewijzigd/.test(m.subject)), 'someone registered for another date hears nothing');
     const bad = await coordinator.postForm(`/mijn/evenementen/${s.id}/datums/verplaatsen`, { occurrenceId: o.id, date: '2026-13-01', time: '15:00' });
     assert.equal(bad.status, 422);
   });

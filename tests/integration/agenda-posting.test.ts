@@ -5,6 +5,7 @@ import { TestClient } from '../helpers/client.ts';
 import { createOrganisation, createUser, loginAs } from '../helpers/factories.ts';
 import { createTestContext, type TestContext } from '../helpers/test-app.ts';
 import { eventForm } from './agenda.helpers.ts';
+import { lastMailTo, mailsTo, registrationRows, uniqueEmail, visitorForm } from './registrations.helpers.ts';
 
 describe('posting events', () => {
   let t: TestContext;
@@ -227,6 +228,38 @@ describe('posting events', () => {
     );
     assert.equal(same.status, 303);
     assert.equal((await q('select sequence from events where id = $1', [id]))[0].sequence, after.sequence);
+  });
+
+  test('editing a published event tells registered people: a raised capacity moves the waitlist up, a new time is mailed', async () => {
+    const form = eventForm({ title: 'Inkoopcafé Coevorden', capacity: '1' });
+    const id = eventIdFrom(await coordinator.postForm('/mijn/evenementen/nieuw', form))!;
+    const [{ slug }] = await q('select slug from events where id = $1', [id]);
+    const [{ id: occurrenceId }] = await q('select id from event_occurrences where event_id = $1', [id]);
+    const visitor = new TestClient(t.app);
+    const first = uniqueEmail('eerste');
+    const second = uniqueEmail('tweede');
+    for (const [email, extra] of [[first, {}], [second, { wachtlijst: 'ja' }]] as const) {
+      const res = await visitor.postForm(`/agenda/${slug}/aanmelden`, visitorForm(occurrenceId, { email, ...extra }));
+      assert.ok(res.status < 400, `registration answered ${res.status}`);
+    }
+    assert.deepEqual((await registrationRows(t.db, occurrenceId)).map((r) => r.status), ['confirmed', 'waitlisted']);
+
+    // Two places now: the waitlisted person gets the place and a mail, in the edit's transaction.
+    assert.equal((await coordinator.postForm(`/mijn/evenementen/${id}/bewerken`, { ...form, capacity: '2' })).status, 303);
+    assert.deepEqual((await registrationRows(t.db, occurrenceId)).map((r) => r.status), ['confirmed', 'confirmed']);
+    assert.match((await lastMailTo(t.db, second)).subject, /^Er is een plek vrij/);
+
+    // Another start time: both hear about it, with the new time in the mail.
+    assert.equal((await coordinator.postForm(`/mijn/evenementen/${id}/bewerken`, { ...form, capacity: '2', startTime: '20:00', endTime: '22:00' })).status, 303);
+    for (const email of [first, second]) {
+      const mail = await lastMailTo(t.db, email);
+      assert.match(mail.subject, /^Gewijzigd: Inkoopcafé Coevorden/);
+      assert.match(mail.text_body, /20:00/);
+    }
+    // A change that does not concern them (the description) sends nothing.
+    const before = (await mailsTo(t.db, first)).length;
+    assert.equal((await coordinator.postForm(`/mijn/evenementen/${id}/bewerken`, { ...form, capacity: '2', startTime: '20:00', endTime: '22:00', description: 'Nieuwe tekst.' })).status, 303);
+    assert.equal((await mailsTo(t.db, first)).length, before);
   });
 
   test('someone else cannot see or edit an event they do not manage (404)', async () => {

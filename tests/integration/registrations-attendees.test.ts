@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { toCsv } from '../../src/features/registrations/registrations.csv.ts';
+import { toCsv } from '../../src/lib/csv.ts';
 import { registerForOccurrence } from '../../src/features/registrations/registrations.service.ts';
 import { TestClient } from '../helpers/client.ts';
 import { createOrganisation, createUser, loginAs } from '../helpers/factories.ts';

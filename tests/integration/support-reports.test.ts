@@ -6,7 +6,7 @@ import { createUser, loginAs } from '../helpers/factories.ts';
 import { insertSupportRequest } from '../helpers/support-data.ts';
 import { createTestContext, type TestContext } from '../helpers/test-app.ts';
 import { i18nFor } from '../../src/web/i18n/i18n.ts';
-import { toCsv } from '../../src/features/registrations/registrations.csv.ts';
+import { toCsv } from '../../src/lib/csv.ts';
 
 const H = 3600_000;
 const at = (iso: string) => new Date(iso);

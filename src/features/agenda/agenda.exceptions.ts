@@ -2,7 +2,7 @@ import type { DbOrTx } from '../../db/client.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { ServiceContext } from '../../web/types.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { notifyEventCancelled } from '../registrations/registrations.service.ts';
+import { notifyEventCancelled, notifyEventChanged } from '../registrations/registrations.service.ts';
 import { activeRegistrations, lockForEditing } from './agenda.posting.ts';
 import * as q from './agenda.queries.ts';
 import { notFound } from './agenda.service.ts';
@@ -59,6 +59,8 @@ export async function moveOccurrence(ctx: ServiceContext, eventId: string, occur
     const now = ctx.clock.now();
     await q.updateOccurrence(tx, occurrenceId, { startsAt, endsAt: new Date(startsAt.getTime() + event.durationMinutes * 60_000), sequence: occurrence.sequence + 1 });
     await bumpEvent(tx, event, now);
+    // People registered for this date get its new time (and a fresh reminder), in the same transaction.
+    if (event.status === 'published') await notifyEventChanged(tx, ctx, { eventId, occurrenceId, datesChanged: true });
     await recordAudit(tx, ctx.clock, {
       actorUserId: actor.id,
       action: 'event.occurrence_moved',

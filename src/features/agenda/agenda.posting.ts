@@ -6,7 +6,7 @@ import type { CurrentUser, ServiceContext } from '../../web/types.ts';
 import { hasRole, requireActor, requireActorWithRole } from '../accounts/permissions.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { uniqueViolation } from '../profiles/profiles.service.ts';
-import { maxActiveRegistrationsPerOccurrence, notifyEventCancelled, registrationSummaries } from '../registrations/registrations.service.ts';
+import { fillFreedPlacesOf, maxActiveRegistrationsPerOccurrence, notifyEventCancelled, notifyEventChanged, registrationSummaries } from '../registrations/registrations.service.ts';
 import * as q from './agenda.queries.ts';
 import { mayEdit, notFound } from './agenda.service.ts';
 import type { EventInput } from './agenda.validation.ts';
@@ -302,6 +302,7 @@ export async function updateEvent(ctx: ServiceContext, id: string, input: EventI
       const sequence = event.status === 'published' ? event.sequence + 1 : event.sequence;
       await q.updateEvent(tx, id, { ...next, ...statusValues, sequence, updatedAt: now });
       await q.syncOccurrenceCopies(tx, id, copiesOf(updated));
+      if (event.status === 'published') await tellRegistrants(ctx, tx, event, updated, changedFields);
       await recordAudit(tx, ctx.clock, {
         actorUserId: actor.id,
         action: 'event.updated',
@@ -315,6 +316,25 @@ export async function updateEvent(ctx: ServiceContext, id: string, input: EventI
   } catch (e) {
     if (e instanceof Refused) return { ok: false, errors: e.errors };
     throw e;
+  }
+}
+
+/** What registered people must hear about: when and where it is. */
+const ATTENDEE_FIELDS = new Set(['dates', 'durationMinutes', 'repeat', 'attendance', 'locationName', 'streetAddress', 'postcode', 'city', 'onlineUrl']);
+
+/**
+ * After an edit of a published event, in its transaction: people registered for a coming date hear about a new time
+ * or place, and a raised capacity gives waitlisted people the freed places at once (with a mail).
+ */
+async function tellRegistrants(ctx: ServiceContext, tx: DbOrTx, before: q.EventRow, after: q.EventRow, changedFields: string[]): Promise<void> {
+  if (changedFields.some((f) => ATTENDEE_FIELDS.has(f))) {
+    await notifyEventChanged(tx, ctx, { eventId: before.id, datesChanged: changedFields.some((f) => f === 'dates' || f === 'durationMinutes' || f === 'repeat') });
+  }
+  const raised = before.capacity !== null && (after.capacity === null || after.capacity > before.capacity);
+  if (!raised) return;
+  const now = ctx.clock.now().getTime();
+  for (const occurrence of await q.listOccurrences(tx, before.id)) {
+    if (occurrence.status === 'scheduled' && occurrence.startsAt.getTime() > now) await fillFreedPlacesOf(tx, ctx, occurrence.id);
   }
 }
 

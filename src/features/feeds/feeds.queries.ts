@@ -53,8 +53,14 @@ export type FeedSelection = {
 function occurrenceConditions(s: FeedSelection): SQL {
   const parts: SQL[] = [sql`o.event_status IN ('published', 'cancelled')`];
   const f = s.filters;
-  // An event lasts at most 14 days (agenda.validation), so the start bound lets the agenda index do the work.
-  if (s.endsFrom) parts.push(sql`o.ends_at >= ${s.endsFrom}`, sql`o.starts_at >= ${s.endsFrom}::timestamptz - interval '14 days'`);
+  // No date lasts longer than the longest public event (one index lookup), so that start bound lets the agenda index
+  // do the work; a fixed bound of the longest allowed length (14 days) made it skip weeks of dates (as agenda.queries.ts).
+  if (s.endsFrom) {
+    parts.push(
+      sql`o.ends_at >= ${s.endsFrom}`,
+      sql`o.starts_at >= ${s.endsFrom}::timestamptz - (SELECT coalesce(max(d.duration_minutes), 0) FROM events d WHERE d.status IN ('published', 'cancelled')) * interval '1 minute'`,
+    );
+  }
   if (s.startsFrom) parts.push(sql`o.starts_at >= ${s.startsFrom}`);
   if (s.startsBefore) parts.push(sql`o.starts_at < ${s.startsBefore}`);
   if (f?.gemeente) parts.push(sql`o.municipality_slug = ${f.gemeente}`);

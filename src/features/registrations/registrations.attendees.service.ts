@@ -7,7 +7,7 @@ import { mayEdit } from '../agenda/agenda.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { isUuid } from '../profiles/profiles.service.ts';
 import { attendeesForExport, listAttendees, setAttendance, statusCounts, type AttendeeRow } from './registrations.attendees.queries.ts';
-import { toCsv } from './registrations.csv.ts';
+import { toCsv } from '../../lib/csv.ts';
 import { findEventBySlug, occurrencesOfEvent } from './registrations.queries.ts';
 import { notFound } from './registrations.service.ts';
 

@@ -185,6 +185,13 @@ export async function findUserContact(db: DbOrTx, id: string) {
   return rows[0] ?? null;
 }
 
+/** Name and slug of an organisation (the slug leads staff to its relationship view). */
+export async function organisationRef(db: DbOrTx, id: string | null): Promise<{ name: string; slug: string } | null> {
+  if (!id) return null;
+  const rows = await db.select({ name: organisations.name, slug: organisations.slug }).from(organisations).where(eq(organisations.id, id)).limit(1);
+  return rows[0] ?? null;
+}
+
 export async function nameOfOrganisation(db: DbOrTx, id: string | null): Promise<string | null> {
   if (!id) return null;
   const rows = await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, id)).limit(1);

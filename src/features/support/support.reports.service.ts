@@ -5,7 +5,7 @@ import type { I18n } from '../../web/i18n/i18n.ts';
 import type { ServiceContext } from '../../web/types.ts';
 import { hasRole } from '../accounts/permissions.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { toCsv } from '../registrations/registrations.csv.ts';
+import { toCsv } from '../../lib/csv.ts';
 import { amsterdamDate, formatLocalDate } from './working-days.ts';
 import { type ReportRow, reportRows } from './support.reports.queries.ts';
 import { SUPPORT_TOPICS, type SupportTopic } from './support.schema.ts';

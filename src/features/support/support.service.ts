@@ -60,13 +60,16 @@ const PARTNER_VISIBLE: SupportEventKind[] = ['submitted', 'confirmed', 'status_c
 /** One request with its timeline, for a staff member in scope. The read is written to the audit log. */
 export async function getRequestForStaff(ctx: ServiceContext, id: string) {
   const { request, reach, scope } = await requireRequestInScope(ctx, id, 'support_request.read', true);
-  const [allEvents, attachments, assigneeName, partnerName, organisationName] = await Promise.all([
+  const [allEvents, attachments, assigneeName, partnerName, organisation] = await Promise.all([
     q.listEvents(ctx.db, request.id),
     q.listAttachments(ctx.db, request.id),
     q.nameOfUser(ctx.db, request.assigneeUserId),
     q.nameOfOrganisation(ctx.db, request.partnerOrganisationId),
-    q.nameOfOrganisation(ctx.db, request.organisationId),
+    q.organisationRef(ctx.db, request.organisationId),
   ]);
+  const organisationName = organisation?.name ?? null;
+  // The relationship view of the organisation (features/relations) is for the municipality's own staff, not partners.
+  const organisationSlug = reach === 'full' ? (organisation?.slug ?? null) : null;
   const events =
     reach === 'full'
       ? allEvents
@@ -74,7 +77,7 @@ export async function getRequestForStaff(ctx: ServiceContext, id: string) {
           (e) => PARTNER_VISIBLE.includes(e.kind) || (e.partnerOrganisationId !== null && scope.partnerOrganisationIds.includes(e.partnerOrganisationId)),
         );
   const overdue = withOverdue(ctx.clock.now())({ status: request.status, firstRespondedAt: request.firstRespondedAt, firstResponseDueAt: request.firstResponseDueAt } as q.RequestListRow).overdue;
-  return { request, reach, events, attachments, assigneeName, partnerName, organisationName, overdue, allowedTransitions: allowedTransitions(request.status) };
+  return { request, reach, events, attachments, assigneeName, partnerName, organisationName, organisationSlug, overdue, allowedTransitions: allowedTransitions(request.status) };
 }
 
 export type StaffRequestDetail = Awaited<ReturnType<typeof getRequestForStaff>>;

@@ -80,6 +80,17 @@ export function MineView({ i, csrfToken, account, nameForm, passwordForm }: Mine
           </a>
         </p>
       </section>
+      <section aria-labelledby="mijn-aanmeldingen">
+        <h2 class="utrecht-heading-2" id="mijn-aanmeldingen">
+          {i.t('registrations.mine.title')}
+        </h2>
+        <p class="utrecht-paragraph">{i.t('registrations.mine.intro')}</p>
+        <p class="utrecht-paragraph">
+          <a class="utrecht-link" href="/mijn/aanmeldingen">
+            {i.t('registrations.mine.openLink')}
+          </a>
+        </p>
+      </section>
       {account.roles.some((r) => r.role === 'entrepreneur' || r.role === 'partner' || r.role === 'coordinator') ? (
         <section aria-labelledby="mijn-evenementen">
           <h2 class="utrecht-heading-2" id="mijn-evenementen">

@@ -51,6 +51,13 @@ export function MineListView({ i, list }: { i: I18n; list: Paged<RequestListRow>
         </div>
       )}
       <Pagination i={i} page={list.page} pages={list.pages} hrefFor={(p) => `/mijn/hulpvragen?pagina=${p}`} />
+      {list.items.length > 0 ? (
+        <p class="utrecht-paragraph">
+          <a class="utrecht-link" href="/mijn/hulpvragen/download" download>
+            {i.t('support.mine.download')}
+          </a>
+        </p>
+      ) : null}
     </>
   );
 }

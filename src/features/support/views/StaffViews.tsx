@@ -160,7 +160,17 @@ export function StaffDetailView({ i, csrfToken, detail, options, form }: { i: I1
         {r.outcome ? <Fact label={i.t('support.detail.outcome')}>{i.t(`support.outcome.${r.outcome}`)}</Fact> : null}
         <Fact label={i.t('support.detail.topic')}>{i.t(`support.topic.${r.topic}`)}</Fact>
         <Fact label={i.t('support.detail.municipality')}>{municipalityName(r.municipalitySlug)}</Fact>
-        {detail.organisationName ? <Fact label={i.t('support.detail.organisation')}>{detail.organisationName}</Fact> : null}
+        {detail.organisationName ? (
+          <Fact label={i.t('support.detail.organisation')}>
+            {detail.organisationSlug ? (
+              <a class="utrecht-link" href={`/beheer/organisaties/${detail.organisationSlug}`}>
+                {detail.organisationName}
+              </a>
+            ) : (
+              detail.organisationName
+            )}
+          </Fact>
+        ) : null}
         <Fact label={i.t('support.detail.urgency')}>{i.t(`support.urgency.${r.urgency}`)}</Fact>
         <Fact label={i.t('support.detail.asked')}>{i.formatDateTime(r.createdAt)}</Fact>
         {r.firstResponseDueAt ? <Fact label={i.t('support.detail.due')}>{i.formatDateTime(r.firstResponseDueAt)}</Fact> : null}
