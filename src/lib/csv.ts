@@ -7,7 +7,8 @@ export const CSV_SEPARATOR = ';';
 const BOM = '\uFEFF';
 
 export function neutraliseCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  // Spreadsheets also run a formula after leading spaces.
+  return /^[\s]*[=+\-@]|^[\t\r]/.test(value) ? `'${value}` : value;
 }
 
 const quote = (value: string) => `"${neutraliseCell(value).replace(/"/g, '""')}"`;

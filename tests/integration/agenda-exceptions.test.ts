@@ -96,6 +96,11 @@ describe('series exceptions, cancelling, and changes that registrations forbid',
     assert.ok(other.every((m) => !/^Gewijzigd/.test(m.subject)), 'someone registered for another date hears nothing');
     const bad = await coordinator.postForm(`/mijn/evenementen/${s.id}/datums/verplaatsen`, { occurrenceId: o.id, date: '2026-13-01', time: '15:00' });
     assert.equal(bad.status, 422);
+    // Not into the past (the test clock says 28 November 2026).
+    const past = await coordinator.postForm(`/mijn/evenementen/${s.id}/datums/verplaatsen`, { occurrenceId: o.id, date: '2026-11-20', time: '15:00' });
+    assert.equal(past.status, 409);
+    assert.match(await past.text(), /niet naar het verleden/);
+    assert.equal((await q('select starts_at from event_occurrences where id = $1', [o.id]))[0].starts_at.toISOString(), '2026-12-23T14:00:00.000Z');
   });
 
   test('cancel one date: it stays listed as cancelled, the people registered for it get a mail', async () => {
@@ -167,6 +172,21 @@ describe('series exceptions, cancelling, and changes that registrations forbid',
     // Raising it is fine.
     assert.equal((await coordinator.postForm(`/mijn/evenementen/${s.id}/bewerken`, eventForm({ ...base, capacity: '4' }))).status, 303);
     assert.equal((await q('select capacity from events where id = $1', [s.id]))[0].capacity, 4);
+  });
+
+  test('another way of registering is refused too when people are only on the waitlist', async () => {
+    const s = await series('Reeks met wachtlijst', { capacity: '1' });
+    const base = { title: 'Reeks met wachtlijst', startDate: '2026-12-03', repeat: 'wekelijks', weekdays: 'TH', endsBy: 'aantal', count: '5', capacity: '1' };
+    await register(s.slug, s.occurrences[0].id, 'plek-wachtlijst@example.org');
+    const visitor = new TestClient(t.app);
+    await visitor.postForm(`/agenda/${s.slug}/aanmelden`, { occurrenceId: s.occurrences[0].id, name: 'Wachtende', email: 'wacht@example.org', organisationName: '', wachtlijst: 'ja' });
+    // The one with the place leaves without anyone moving up (set in the table), so only a waitlist is left.
+    await q(`update registrations set status = 'cancelled', cancelled_at = now() where email = 'plek-wachtlijst@example.org'`);
+    assert.deepEqual((await q('select status from registrations where event_id = $1 and status <> $2', [s.id, 'cancelled'])).map((r) => r.status), ['waitlisted']);
+    const mode = await coordinator.postForm(`/mijn/evenementen/${s.id}/bewerken`, eventForm({ ...base, registrationMode: 'none', capacity: '' }));
+    assert.equal(mode.status, 422);
+    assert.match(await mode.text(), /manier van aanmelden/);
+    assert.equal((await q('select registration_mode from events where id = $1', [s.id]))[0].registration_mode, 'internal');
   });
 
   test('a single event moved to another day keeps its one date and its registrations', async () => {

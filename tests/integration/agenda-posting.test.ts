@@ -161,6 +161,7 @@ describe('posting events', () => {
 
   test('bad input: a clear message per field, everything typed kept, nothing stored', async () => {
     const before = await count('events');
+    const occurrencesBefore = await count('event_occurrences');
     const cases: Array<[Record<string, string | string[]>, RegExp]> = [
       [{ endTime: '18:00' }, /Het einde ligt voor \(of op\) het begin/],
       [{ endDate: '2026-12-09' }, /Het einde ligt voor \(of op\) het begin/],
@@ -187,7 +188,7 @@ describe('posting events', () => {
       assert.match(html, /foutenoverzicht-titel/, 'an error summary');
     }
     assert.equal(await count('events'), before);
-    assert.equal(await count('event_occurrences'), Number((await q('select count(*)::int as n from event_occurrences'))[0].n));
+    assert.equal(await count('event_occurrences'), occurrencesBefore);
   });
 
   test('a series: weekly on two days, every two weeks, until a date; its occurrences are generated in local time', async () => {

@@ -232,6 +232,23 @@ describe('registering for an event', () => {
     assert.doesNotMatch((await lastMailTo(t.db, b)).text_body, /Hoofdstraat|meet\.example/);
   });
 
+  test('on the event page the hidden address is for people with a place, not for the waitlist', async () => {
+    const { event, occurrence } = await createTestEvent(t.db, { capacity: 1, locationForRegisteredOnly: true, streetAddress: 'Verborgenlaan 3' });
+    const users = [];
+    for (const name of ['Heeft Plek', 'Op Wachtlijst']) {
+      const user = await createUser(t.db, { name, roles: ['entrepreneur'] });
+      const client = new TestClient(t.app);
+      await loginAs(t.db, client, user);
+      const res = await client.postForm(`/agenda/${event.slug}/aanmelden`, { occurrenceId: occurrence.id, wachtlijst: 'ja' });
+      assert.ok(res.status < 400, `registration answered ${res.status}`);
+      users.push({ user, client });
+    }
+    assert.deepEqual((await registrationRows(t.db, occurrence.id)).map((r) => r.status), ['confirmed', 'waitlisted']);
+    assert.equal(await isRegisteredForEvent(t.ctx(users[1].user), event.id), false);
+    assert.match(await (await users[0].client.get(`/agenda/${event.slug}`)).text(), /Verborgenlaan 3/);
+    assert.doesNotMatch(await (await users[1].client.get(`/agenda/${event.slug}`)).text(), /Verborgenlaan 3/);
+  });
+
   test('mails go out in the language of the registration', async () => {
     const { event, occurrence } = await createTestEvent(t.db);
     const email = uniqueEmail();

@@ -57,6 +57,8 @@ export async function moveOccurrence(ctx: ServiceContext, eventId: string, occur
     const startsAt = localToUtc(to.date, to.time);
     if (startsAt.getTime() === occurrence.startsAt.getTime()) return;
     const now = ctx.clock.now();
+    // The past stays as it was (attendance may be marked); a date cannot move into it either.
+    if (occurrence.startsAt.getTime() <= now.getTime() || startsAt.getTime() <= now.getTime()) throw new AppError('conflict', 'agenda.error.pastDate');
     await q.updateOccurrence(tx, occurrenceId, { startsAt, endsAt: new Date(startsAt.getTime() + event.durationMinutes * 60_000), sequence: occurrence.sequence + 1 });
     await bumpEvent(tx, event, now);
     // People registered for this date get its new time (and a fresh reminder), in the same transaction.

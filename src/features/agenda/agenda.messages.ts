@@ -162,6 +162,7 @@ export const agendaMessages = {
     'agenda.error.lastDate': 'Dit is de enige datum. Annuleer het hele evenement in plaats van deze datum over te slaan.',
     'agenda.error.skipHasRegistrations': 'Voor deze datum hebben mensen zich aangemeld. Annuleer de datum, dan krijgen zij een e-mail. Er is niets veranderd.',
     'agenda.error.occurrenceCancelled': 'Deze datum is al geannuleerd. Er is niets veranderd.',
+    'agenda.error.pastDate': 'Een datum die al voorbij is, kunt u niet meer verplaatsen. En u kunt een datum niet naar het verleden verplaatsen. Er is niets veranderd.',
     'agenda.error.notInReview': 'Dit evenement is niet meer ter beoordeling. Misschien heeft een andere makelaar al besloten. Er is niets veranderd.',
 
     'agenda.recurrence.noEnd': 'Kies wanneer de reeks stopt: op een datum of na een aantal keer.',
@@ -531,6 +532,7 @@ export const agendaMessages = {
     'agenda.error.cannotWithdraw': 'This event is already online. Cancel it instead of withdrawing it. Nothing was changed.',
     'agenda.error.notASeries': 'This event is not a series. Change its date with "Edit".',
     'agenda.error.lastDate': 'This is the only date. Cancel the whole event instead of skipping this date.',
+    'agenda.error.pastDate': 'A date that is over can no longer be moved, and a date cannot be moved into the past. Nothing was changed.',
     'agenda.error.skipHasRegistrations': 'People have registered for this date. Cancel the date, then they get an email. Nothing was changed.',
     'agenda.error.occurrenceCancelled': 'This date is already cancelled. Nothing was changed.',
     'agenda.error.notInReview': 'This event is no longer in review. Another coordinator may have decided already. Nothing was changed.',

@@ -198,6 +198,7 @@ const dateKey = (d: Date) => toLocal(d).date;
 async function syncOccurrences(ctx: ServiceContext, tx: DbOrTx, event: q.EventRow, input: EventInput): Promise<boolean> {
   const existing = await q.listOccurrences(tx, event.id);
   const exdates = await q.listExdates(tx, event.id);
+  const now = ctx.clock.now().getTime();
   const generated = generate(input);
   const duration = input.durationMinutes * 60_000;
   let changed = false;
@@ -222,6 +223,12 @@ async function syncOccurrences(ctx: ServiceContext, tx: DbOrTx, event: q.EventRo
       continue;
     }
     const row = single ? existing[0] : byDate.get(g.localDate);
+    // Dates that are over stay as they were (attendance may be marked), and no date is added in the past.
+    if (row && row.startsAt.getTime() <= now) {
+      keepRows.add(row.id);
+      continue;
+    }
+    if (!row && g.startsAt.getTime() <= now) continue;
     if (!row) {
       inserts.push({ eventId: event.id, startsAt: g.startsAt, endsAt: g.endsAt, originalStartsAt: g.originalStartsAt, ...copiesOf(event) });
       continue;
@@ -235,7 +242,7 @@ async function syncOccurrences(ctx: ServiceContext, tx: DbOrTx, event: q.EventRo
       changed = true;
     }
   }
-  const removed = existing.filter((r) => !keepRows.has(r.id));
+  const removed = existing.filter((r) => !keepRows.has(r.id) && r.startsAt.getTime() > now);
   if (removed.length) {
     const active = await activeRegistrations(ctx, tx, event.id);
     const blocked = removed.filter((r) => (active.get(r.id) ?? 0) > 0);
@@ -279,7 +286,9 @@ export async function updateEvent(ctx: ServiceContext, id: string, input: EventI
       const organiserError = await checkOrganiser(ctx, tx, actor, input.organisationId, event.organiserOrganisationId);
       if (organiserError) errors.push(organiserError);
       const taken = await maxActiveRegistrationsPerOccurrence(tx, event.id);
-      if (taken > 0 && input.registrationMode !== 'internal') errors.push({ field: 'registrationMode', key: 'agenda.validation.modeHasRegistrations', vars: { count: taken } });
+      // Waitlisted people count here too: they would be left waiting for an event that no longer takes registrations.
+      const registered = Math.max(0, ...(await activeRegistrations(ctx, tx, event.id)).values());
+      if (registered > 0 && input.registrationMode !== 'internal') errors.push({ field: 'registrationMode', key: 'agenda.validation.modeHasRegistrations', vars: { count: registered } });
       if (input.capacity !== null && input.capacity < taken) errors.push({ field: 'capacity', key: 'agenda.validation.capacityBelowTaken', vars: { count: taken } });
       if (errors.length) throw new Refused(errors);
 

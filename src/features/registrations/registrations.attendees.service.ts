@@ -1,3 +1,4 @@
+import { toLocal } from '../agenda/recurrence.ts';
 import { AppError } from '../../lib/errors.ts';
 import { pageOf } from '../../lib/paging.ts';
 import { i18nFor, type Lang } from '../../web/i18n/i18n.ts';
@@ -87,7 +88,8 @@ export async function attendeesCsv(ctx: ServiceContext, slug: string, requestedO
     requestId: ctx.requestId,
     details: { occurrenceId: occurrence?.id ?? null, rows: rows.length },
   });
-  const datePart = occurrence ? `-${occurrence.startsAt.toISOString().slice(0, 10)}` : '';
+  // The date as people in the region know it (an evening event after midnight UTC would otherwise get the day before).
+  const datePart = occurrence ? `-${toLocal(occurrence.startsAt).date}` : '';
   return { filename: `deelnemers-${event.slug}${datePart}.csv`, body };
 }
 

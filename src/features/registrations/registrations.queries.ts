@@ -196,11 +196,11 @@ export async function countsOfEvent(db: DbOrTx, eventId: string, userId: string 
     .groupBy(eventOccurrences.id);
 }
 
-export async function userHasActiveRegistration(db: DbOrTx, eventId: string, userId: string): Promise<boolean> {
+export async function userHasConfirmedPlace(db: DbOrTx, eventId: string, userId: string): Promise<boolean> {
   const [row] = await db
     .select({ id: registrations.id })
     .from(registrations)
-    .where(and(eq(registrations.eventId, eventId), eq(registrations.userId, userId), ne(registrations.status, 'cancelled')))
+    .where(and(eq(registrations.eventId, eventId), eq(registrations.userId, userId), eq(registrations.status, 'confirmed')))
     .limit(1);
   return !!row;
 }

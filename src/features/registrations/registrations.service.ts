@@ -42,10 +42,13 @@ export async function registrationSummaries(ctx: ServiceContext, eventId: string
   return out;
 }
 
-/** Whether the logged-in actor holds a place or waitlist spot for any occurrence of the event (false for visitors). */
+/**
+ * Whether the logged-in actor holds a place for any occurrence of the event (false for visitors). A waitlist spot
+ * does not count: an address shown only to registered people is not for the waitlist (its mail leaves it out too).
+ */
 export async function isRegisteredForEvent(ctx: ServiceContext, eventId: string): Promise<boolean> {
   if (!ctx.actor || !isUuid(eventId)) return false;
-  return q.userHasActiveRegistration(ctx.db, eventId, ctx.actor.id);
+  return q.userHasConfirmedPlace(ctx.db, eventId, ctx.actor.id);
 }
 
 /**
