@@ -7,8 +7,9 @@ import type { Config } from './config.ts';
 import type { Db } from './db/client.ts';
 import { deleteExpiredSessions } from './features/accounts/sessions.ts';
 import type { Mailer } from './features/mail/mail.service.ts';
+import { pruneOutbox } from './features/mail/outbox.retention.ts';
 import { sendDueReminders } from './features/registrations/registrations.reminders.ts';
-import { anonymiseExpiredRequests, removeUnconfirmedRequests } from './features/support/support.retention.ts';
+import { anonymiseExpiredRequests, expireConfirmLinks, removeUnconfirmedRequests } from './features/support/support.retention.ts';
 import type { Clock } from './lib/clock.ts';
 import type { Logger } from 'pino';
 
@@ -33,13 +34,18 @@ export const JOBS: Job[] = [
     },
   },
   // Closed support requests past SUPPORT_RETENTION_DAYS lose their personal data; the figures stay. Requests never
-  // confirmed by email are removed after 30 days (support desk).
+  // confirmed by email are removed after 30 days, used confirmation links are forgotten 30 days after the click, and
+  // done mails leave the outbox after 90 days (or SUPPORT_RETENTION_DAYS if shorter), so no copy of a request's
+  // text outlives its anonymisation (support desk, docs/decisions/0008).
   {
     name: 'anonymise closed support requests',
     everyMs: 6 * 3600_000,
     run: async ({ db, clock, logger, config }) => {
       await anonymiseExpiredRequests({ db, clock, logger, retentionDays: config.supportRetentionDays });
       await removeUnconfirmedRequests({ db, clock, logger });
+      await expireConfirmLinks({ db, clock });
+      const pruned = await pruneOutbox(db, clock.now(), config.supportRetentionDays);
+      if (pruned > 0) logger.info({ pruned }, 'old outbox mails removed');
     },
   },
 ];

@@ -109,14 +109,16 @@ describe('platform basics', () => {
     }
   });
 
-  test('the request log shows neither email-confirmation nor password-reset tokens', async () => {
+  test('the request log shows neither email-confirmation, password-reset nor support-confirmation tokens', async () => {
     const captured = capturedLogger();
     const app = createApp({ ...t.deps, logger: captured.logger });
     const token = 'geheimTOKEN_abcdefghijklmnopqrstuvwxyz0123';
     await app.request(`/e-mail-bevestigen/${token}`);
     await app.request(`/wachtwoord-herstellen/${token}`);
+    await app.request(`/hulp-vragen/bevestigen/${token}`);
     const log = captured.text();
     assert.ok(!log.includes(token), log);
+    assert.match(log, /"path":"\/hulp-vragen\/bevestigen\/\[token\]"/);
     assert.match(log, /"path":"\/e-mail-bevestigen\/\[token\]"/);
     assert.match(log, /"path":"\/wachtwoord-herstellen\/\[token\]"/);
   });

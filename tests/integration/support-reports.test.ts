@@ -81,6 +81,15 @@ describe('support report', () => {
     assert.ok(badHtml.includes('jjjj-mm'));
     assert.equal((await emmen.get('/beheer/hulpvragen/rapportage?van=2026-11&tot=2026-01')).status, 400);
     assert.equal((await emmen.get('/beheer/hulpvragen/rapportage?van=2020-01&tot=2026-01')).status, 400);
+    // A year outside 2000..2100 (year 0000 does not exist in PostgreSQL) is a 400 with a message, not a server error.
+    for (const query of ['van=0000-01&tot=0000-12', 'van=1999-12&tot=2000-01', 'van=2101-01&tot=2101-02', 'tot=9999-12']) {
+      for (const path of ['/beheer/hulpvragen/rapportage', '/beheer/hulpvragen/rapportage.csv']) {
+        const res = await emmen.get(`${path}?${query}`);
+        assert.equal(res.status, 400, `${path}?${query}`);
+        if (!path.endsWith('.csv')) assert.match(await res.text(), /Kies een jaar van 2000 tot en met 2100/, query);
+      }
+    }
+    assert.equal((await emmen.get('/beheer/hulpvragen/rapportage?van=2000-01&tot=2000-12')).status, 200);
     const other = await emmen.get('/beheer/hulpvragen/rapportage?gemeente=coevorden');
     assert.equal(other.status, 403);
     assert.equal((await emmen.get('/beheer/hulpvragen/rapportage.csv?gemeente=coevorden')).status, 403);

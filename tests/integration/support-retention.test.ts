@@ -3,7 +3,8 @@ import pino from 'pino';
 import { after, before, describe, test } from 'node:test';
 import { ConfigError, loadConfig } from '../../src/config.ts';
 import { JOBS } from '../../src/jobs.ts';
-import { ANONYMISED_NAME, anonymiseExpiredRequests, removeUnconfirmedRequests } from '../../src/features/support/support.retention.ts';
+import { ANONYMISED_NAME, anonymiseExpiredRequests, CONFIRM_LINK_DAYS, expireConfirmLinks, removeUnconfirmedRequests } from '../../src/features/support/support.retention.ts';
+import { OUTBOX_RETENTION_DAYS, pruneOutbox } from '../../src/features/mail/outbox.retention.ts';
 import { reportRows } from '../../src/features/support/support.reports.queries.ts';
 import { createOrganisation, createUser } from '../helpers/factories.ts';
 import { insertAttachment, insertSupportEvent, insertSupportRequest } from '../helpers/support-data.ts';
@@ -128,5 +129,53 @@ describe('anonymisation of closed support requests after the retention period', 
     assert.equal((await q('select count(*)::int as n from support_requests where id = $1', [fresh.id]))[0].n, 1);
     assert.equal((await q(`select count(*)::int as n from audit_log where action = 'support_request.unconfirmed_removed' and subject_id = $1`, [stale.id]))[0].n, 1);
     assert.equal(await removeUnconfirmedRequests({ db: t.db, clock: t.clock }), 0);
+  });
+
+  test('done outbox mails (names, request texts) are deleted after 90 days, or SUPPORT_RETENTION_DAYS if shorter; pending ones stay', async () => {
+    assert.equal(OUTBOX_RETENTION_DAYS, 90);
+    const now = t.clock.now().getTime();
+    const mail = async (to: string, status: string, ageDays: number) =>
+      (
+        await q(`insert into outbox (to_address, subject, text_body, status, created_at, next_attempt_at) values ($1, 'Uw hulpvraag HV-2026-00001', 'Beste Henk, uw vraag over de Hoofdstraat', $2, $3, $3) returning id`, [
+          to,
+          status,
+          new Date(now - ageDays * DAY),
+        ])
+      )[0].id as number;
+    await q('delete from outbox');
+    const oldSent = await mail('sent-oud@example.org', 'sent', 91);
+    const oldStored = await mail('stored-oud@example.org', 'stored', 91);
+    const oldFailed = await mail('failed-oud@example.org', 'failed', 91);
+    const oldPending = await mail('pending-oud@example.org', 'pending', 91);
+    const recentSent = await mail('sent-recent@example.org', 'sent', 89);
+    const left = async () => (await q('select id from outbox order by id')).map((r) => Number(r.id));
+
+    // Through the scheduled job, with the default 730-day support retention: 90 days for mails.
+    const job = JOBS.find((j) => j.name === 'anonymise closed support requests')!;
+    const deps = { ...t.deps, logger: pino({ level: 'silent' }) };
+    await job.run({ ...deps, config: { ...t.config, supportRetentionDays: 730 } });
+    assert.deepEqual(await left(), [Number(oldPending), Number(recentSent)], 'old done mails are gone; pending and recent ones stay');
+    for (const gone of [oldSent, oldStored, oldFailed]) assert.ok(!(await left()).includes(Number(gone)));
+    // Idempotent.
+    assert.equal(await pruneOutbox(t.db, t.clock.now(), 730), 0);
+    // A shorter support retention (here 30 days) shortens the mails' too: a 40-day-old sent mail goes.
+    const forty = await mail('sent-40@example.org', 'sent', 40);
+    assert.equal(await pruneOutbox(t.db, t.clock.now(), 730), 0);
+    assert.equal(await pruneOutbox(t.db, t.clock.now(), 30), 2, 'the 40- and 89-day-old sent mails');
+    assert.ok(!(await left()).includes(Number(forty)));
+    assert.deepEqual(await left(), [Number(oldPending)]);
+  });
+
+  test('a used confirmation link is forgotten CONFIRM_LINK_DAYS after the click', async () => {
+    const now = t.clock.now().getTime();
+    const staff = await createUser(t.db, { roles: [{ role: 'account_manager', municipality: 'emmen' }] });
+    const old = await insertSupportRequest(t.db, { municipalitySlug: 'emmen', assigneeUserId: staff.id, status: 'assigned', confirmTokenHash: `oud-${now}`, confirmedAt: new Date(now - (CONFIRM_LINK_DAYS + 1) * DAY) });
+    const recent = await insertSupportRequest(t.db, { municipalitySlug: 'emmen', assigneeUserId: staff.id, status: 'assigned', confirmTokenHash: `recent-${now}`, confirmedAt: new Date(now - (CONFIRM_LINK_DAYS - 1) * DAY) });
+    const waiting = await insertSupportRequest(t.db, { municipalitySlug: 'emmen', assigneeUserId: null, status: 'unconfirmed', confirmTokenHash: `wacht-${now}`, confirmedAt: null, createdAt: new Date(now - DAY) });
+    assert.equal(await expireConfirmLinks({ db: t.db, clock: t.clock }), 1);
+    const hash = async (id: string) => (await q('select confirm_token_hash from support_requests where id = $1', [id]))[0].confirm_token_hash;
+    assert.equal(await hash(old.id), null);
+    assert.equal(await hash(recent.id), `recent-${now}`);
+    assert.equal(await hash(waiting.id), `wacht-${now}`);
   });
 });

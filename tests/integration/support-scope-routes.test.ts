@@ -23,6 +23,7 @@ type Fixture = {
   orgSlug: string;
   emmenColleagueId: string;
   partnerOrgId: string;
+  coevordenAmId: string;
 };
 
 type Case =
@@ -32,8 +33,11 @@ type Case =
   | { kind: 'list'; query: string; refuses: boolean }
   /** A tool an account manager's role does not open at all: 403 by role (nothing municipal to audit). */
   | { kind: 'role'; body?: (f: Fixture) => Record<string, string> }
-  /** About the caller's own settings, never another municipality's data: nothing to isolate (reason given). */
-  | { kind: 'own'; reason: string };
+  /**
+   * About the caller's own settings, never another municipality's data: answers `status`, shows nothing of
+   * Coevorden (not its request, not its staff or their stand-ins) and leaves Coevorden's settings alone.
+   */
+  | { kind: 'own'; reason: string; status: number; body?: (f: Fixture) => Record<string, string> };
 
 const CASES: Record<string, Case> = {
   // The inbox and one request (helper D).
@@ -43,15 +47,17 @@ const CASES: Record<string, Case> = {
   'POST /beheer/hulpvragen/:id/notitie': { kind: 'scoped', body: () => ({ note: 'Poging van buiten de gemeente.' }) },
   'POST /beheer/hulpvragen/:id/status': { kind: 'scoped', body: () => ({ status: 'in_progress' }) },
   'POST /beheer/hulpvragen/:id/toewijzen': { kind: 'scoped', body: (f) => ({ assignee: f.emmenColleagueId, reason: 'Poging' }) },
-  'POST /beheer/hulpvragen/:id/doorverwijzen': { kind: 'scoped', body: (f) => ({ partner: f.partnerOrgId, note: 'Poging' }) },
+  'POST /beheer/hulpvragen/:id/doorverwijzen': { kind: 'scoped', body: (f) => ({ partner: f.partnerOrgId, referNote: 'Poging' }) },
   'GET /beheer/hulpvragen/:id/bijlagen/:attachmentId': { kind: 'scoped' },
   // Routing rules are the coordinator's; stand-ins are the account manager's own absence.
   'GET /beheer/hulpvragen/routering': { kind: 'role' },
   'GET /beheer/hulpvragen/routering/:slug': { kind: 'role' },
   'POST /beheer/hulpvragen/routering/:slug': { kind: 'role', body: () => ({}) },
-  'GET /beheer/hulpvragen/vervanging': { kind: 'own', reason: 'the caller’s own absence and stand-in' },
-  'POST /beheer/hulpvragen/vervanging': { kind: 'own', reason: 'the caller’s own absence and stand-in' },
-  'POST /beheer/hulpvragen/vervanging/verwijderen': { kind: 'own', reason: 'the caller’s own absence and stand-in' },
+  'GET /beheer/hulpvragen/vervanging': { kind: 'own', reason: 'the caller’s own absence and stand-in', status: 200 },
+  // A Coevorden account manager is no valid stand-in for an Emmen one (scope is by municipality): refused, nothing saved.
+  'POST /beheer/hulpvragen/vervanging': { kind: 'own', reason: 'the caller’s own absence and stand-in', status: 422, body: (f) => ({ standIn: f.coevordenAmId, from: '2026-12-01' }) },
+  // Clears only the caller's own absence: the Coevorden colleague's stays.
+  'POST /beheer/hulpvragen/vervanging/verwijderen': { kind: 'own', reason: 'the caller’s own absence and stand-in', status: 303 },
   // Reports (helper E).
   'GET /beheer/hulpvragen/rapportage': { kind: 'list', query: '?gemeente=coevorden', refuses: true },
   'GET /beheer/hulpvragen/rapportage.csv': { kind: 'list', query: '?gemeente=coevorden', refuses: true },
@@ -71,6 +77,8 @@ const PREFIX = /^\/(beheer\/hulpvragen|beheer\/organisaties|api\/v1\/hulpvragen)
 
 /** Words of the Coevorden request and organisation that must never reach the Emmen account manager. */
 const SECRETS = ['HV-2026-09999', 'Cornelis Coevorden', 'cornelis@example.org', 'Een geheim pand aan de Kerkstraat', 'Kaasmakerij Coevorden', 'geheim-plan.pdf', 'Interne notitie Coevorden'];
+/** Coevorden's staff: the Emmen account manager's own stand-in page must not offer or show them. */
+const COEVORDEN_STAFF = ['Coen Coevorden-Accountmanager', 'Cees Coevorden-Vervanger'];
 
 describe('scope isolation, route by route: an Emmen account manager tries every staff route on Coevorden', () => {
   let t: TestContext;
@@ -89,6 +97,7 @@ describe('scope isolation, route by route: an Emmen account manager tries every 
       await q('select count(*)::int as n from support_events where request_id = $1', [f.requestId]),
       await q('select count(*)::int as n from contact_moments'),
       await q('select count(*)::int as n from outbox'),
+      await q('select user_id, stand_in_user_id, absent_from, absent_until from support_stand_ins order by user_id'),
     ]);
 
   const routes = () => {
@@ -126,8 +135,10 @@ describe('scope isolation, route by route: an Emmen account manager tries every 
     emmen = new TestClient(t.app);
     await loginAs(t.db, emmen, emmenUser, t.clock.now());
     emmenToken = (await createApiToken(t.ctx(emmenUser), { name: 'Scope-test', validDays: '30' })).token;
-    const colleague = await createUser(t.db, { roles: [{ role: 'account_manager', municipality: 'emmen' }] });
-    const coevordenAm = await createUser(t.db, { roles: [{ role: 'account_manager', municipality: 'coevorden' }] });
+    const colleague = await createUser(t.db, { name: 'Emma Emmen-Collega', roles: [{ role: 'account_manager', municipality: 'emmen' }] });
+    const coevordenAm = await createUser(t.db, { name: COEVORDEN_STAFF[0], roles: [{ role: 'account_manager', municipality: 'coevorden' }] });
+    const coevordenStandIn = await createUser(t.db, { name: COEVORDEN_STAFF[1], roles: [{ role: 'account_manager', municipality: 'coevorden' }] });
+    await q(`insert into support_stand_ins (user_id, stand_in_user_id, absent_from, updated_at) values ($1, $2, '2026-11-01', now())`, [coevordenAm.id, coevordenStandIn.id]);
     const partnerOrg = await createOrganisation(t.db, { name: 'Partner Drenthe', isPartner: true, municipalitySlug: 'emmen' });
     const org = await createOrganisation(t.db, { name: 'Kaasmakerij Coevorden', municipalitySlug: 'coevorden' });
     const request = await insertSupportRequest(t.db, {
@@ -141,7 +152,7 @@ describe('scope isolation, route by route: an Emmen account manager tries every 
     });
     await insertSupportEvent(t.db, { requestId: request.id, at: t.clock.now(), kind: 'note', actorUserId: coevordenAm.id, body: 'Interne notitie Coevorden.' });
     const attachment = await insertAttachment(t.db, request.id, 'geheim-plan.pdf');
-    f = { requestId: request.id, attachmentId: attachment.id, orgSlug: org.slug, emmenColleagueId: colleague.id, partnerOrgId: partnerOrg.id };
+    f = { requestId: request.id, attachmentId: attachment.id, orgSlug: org.slug, emmenColleagueId: colleague.id, partnerOrgId: partnerOrg.id, coevordenAmId: coevordenAm.id };
     const coordinatorUser = await createUser(t.db, { roles: ['coordinator'] });
     coordinator = new TestClient(t.app);
     await loginAs(t.db, coordinator, coordinatorUser, t.clock.now());
@@ -170,8 +181,14 @@ describe('scope isolation, route by route: an Emmen account manager tries every 
 
   for (const [key, c] of Object.entries(CASES)) {
     if (c.kind === 'own') {
-      test(`${key}: nothing to isolate (${c.reason})`, () => {
-        assert.ok(c.reason.length > 0);
+      test(`${key}: only the caller’s own settings (${c.reason}), nothing of Coevorden, nothing of Coevorden changed`, async () => {
+        const beforeState = await snapshot();
+        const res = await send(key, c, emmen);
+        assert.equal(res.status, c.status, key);
+        const body = await res.text();
+        for (const secret of [...SECRETS, ...COEVORDEN_STAFF]) assert.ok(!body.includes(secret), `${key} shows "${secret}" (status ${res.status})`);
+        if (key.startsWith('GET ')) assert.ok(body.includes('Emma Emmen-Collega'), 'the page is the caller’s own: it offers the Emmen colleague as stand-in');
+        assert.equal(await snapshot(), beforeState, `${key} changed something of Coevorden (or set a stand-in)`);
       });
       continue;
     }

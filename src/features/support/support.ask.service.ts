@@ -6,6 +6,7 @@ import { enforceRateLimit, type RateLimitRule } from '../accounts/rate-limit.ts'
 import { recordAudit } from '../audit/audit.service.ts';
 import { type CheckedAttachment, checkAttachments, type Upload } from './support.attachments.ts';
 import { supportMail } from './support.mails.ts';
+import { CONFIRM_LINK_DAYS } from './support.retention.ts';
 import * as q from './support.queries.ts';
 import { routeRequest, type RoutingCandidate } from './support.routing.ts';
 import type { SupportStatus } from './support.schema.ts';
@@ -146,15 +147,19 @@ async function storeAttachments(tx: DbOrTx, requestId: string, files: CheckedAtt
 }
 
 /**
- * The visitor's link: confirms the email and routes the request. A second click shows the same result; an unknown
- * link gives null.
+ * The visitor's link: confirms the email and routes the request. A second click (within CONFIRM_LINK_DAYS of the
+ * confirmation) shows the same result and routes nothing again: the token's hash stays on the request until the
+ * retention job clears it after that period (or anonymises the request). An unknown or expired link gives null.
  */
 export async function confirmRequest(ctx: ServiceContext, token: string): Promise<{ request: q.SupportRequestRow; promise: OwnerPromise | null } | null> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
   return ctx.db.transaction(async (tx) => {
     const request = await q.findRequestByConfirmToken(tx, hashToken(token));
     if (!request) return null;
-    if (request.status !== 'unconfirmed') return { request, promise: await promiseOf(tx, request) };
+    if (request.status !== 'unconfirmed') {
+      const expired = !request.confirmedAt || ctx.clock.now().getTime() - request.confirmedAt.getTime() > CONFIRM_LINK_DAYS * 24 * 3600_000;
+      return expired || request.anonymisedAt ? null : { request, promise: await promiseOf(tx, request) };
+    }
     const now = ctx.clock.now();
     await q.updateRequest(tx, request.id, { confirmedAt: now });
     await q.insertEvent(tx, { requestId: request.id, at: now, kind: 'confirmed', fromStatus: 'unconfirmed' });
@@ -205,11 +210,11 @@ export async function routeAndNotify(ctx: ServiceContext, tx: DbOrTx, request: q
   if (decision.kind === 'partner') {
     status = 'referred';
     ownerName = (await q.nameOfOrganisation(tx, decision.partnerOrganisationId)) ?? '';
-    await q.updateRequest(tx, request.id, { status, partnerOrganisationId: decision.partnerOrganisationId, assigneeUserId: null, firstResponseDueAt: dueAt, confirmTokenHash: null, updatedAt: now });
+    await q.updateRequest(tx, request.id, { status, partnerOrganisationId: decision.partnerOrganisationId, assigneeUserId: null, firstResponseDueAt: dueAt, updatedAt: now });
   } else {
     status = decision.reason === 'coordinator' ? 'new' : 'assigned';
     ownerName = (await q.nameOfUser(tx, decision.userId)) ?? '';
-    await q.updateRequest(tx, request.id, { status, assigneeUserId: decision.userId, firstResponseDueAt: dueAt, confirmTokenHash: null, updatedAt: now });
+    await q.updateRequest(tx, request.id, { status, assigneeUserId: decision.userId, firstResponseDueAt: dueAt, updatedAt: now });
     if (decision.teamPointer && decision.ruleId) await q.setRulePointer(tx, decision.ruleId, decision.teamPointer);
   }
   await q.insertEvent(tx, {

@@ -31,7 +31,10 @@ export function scopeCondition(scope: ScopeFilter): SQL {
   if (scope.all) return sql`true`;
   const parts: SQL[] = [];
   if (scope.municipalities.length) parts.push(inArray(supportRequests.municipalitySlug, scope.municipalities));
-  if (scope.partnerOrganisationIds.length) parts.push(inArray(supportRequests.partnerOrganisationId, scope.partnerOrganisationIds));
+  // Same rule as reachOf (support.scope.ts): a partner reaches a request only while it is referred to it, or closed while referred.
+  if (scope.partnerOrganisationIds.length) {
+    parts.push(and(inArray(supportRequests.partnerOrganisationId, scope.partnerOrganisationIds), inArray(supportRequests.status, ['referred', 'closed']))!);
+  }
   return parts.length ? or(...parts)! : sql`false`;
 }
 

@@ -22,13 +22,22 @@ export const REPORT_ROLES = ['coordinator', 'account_manager'] as const;
 export const MAX_REPORT_MONTHS = 36;
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+/** Years a report can cover: figures start long after 2000; a year like 0000 or 9999 is a typing error, not a period. */
+export const REPORT_YEARS = { min: 2000, max: 2100 } as const;
+const inYearRange = (v: string) => v === '' || (Number(v.slice(0, 4)) >= REPORT_YEARS.min && Number(v.slice(0, 4)) <= REPORT_YEARS.max);
+const monthField = () =>
+  z
+    .union([z.literal(''), z.string().regex(MONTH, 'supportReports.validation.month')])
+    .optional()
+    .default('')
+    .refine(inYearRange, 'supportReports.validation.year');
 const MUNICIPALITY_SLUGS = region.municipalities.map((m) => m.slug) as [string, ...string[]];
 
 export const ReportQuerySchema = z.object({
   gemeente: z.union([z.literal(''), z.enum(MUNICIPALITY_SLUGS, { message: 'supportReports.validation.municipality' })]).optional().default(''),
   onderwerp: z.union([z.literal(''), z.enum(SUPPORT_TOPICS, { message: 'supportReports.validation.topic' })]).optional().default(''),
-  van: z.union([z.literal(''), z.string().regex(MONTH, 'supportReports.validation.month')]).optional().default(''),
-  tot: z.union([z.literal(''), z.string().regex(MONTH, 'supportReports.validation.month')]).optional().default(''),
+  van: monthField(),
+  tot: monthField(),
 });
 export type ReportQuery = z.output<typeof ReportQuerySchema>;
 

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../lib/clock.ts';
@@ -16,6 +16,11 @@ import { supportAttachments, supportEvents, supportRequests } from './support.sc
 export const ANONYMISED_NAME = '[geanonimiseerd]';
 /** A visitor's request whose email link was never clicked is removed after this many days (nobody handled it). */
 export const UNCONFIRMED_DAYS = 30;
+/**
+ * A confirmation link keeps working this many days after it was clicked: a second click shows the confirmation page
+ * again (and routes nothing). After that the job below removes the token's hash, so the link is simply unknown.
+ */
+export const CONFIRM_LINK_DAYS = 30;
 const BATCH = 200;
 const DAY_MS = 24 * 3600_000;
 
@@ -52,6 +57,17 @@ export async function removeUnconfirmedRequests({ db, clock, logger }: Omit<Rete
   });
   if (removed > 0) logger?.info({ removed }, 'unconfirmed support requests removed');
   return removed;
+}
+
+/** Forgets the confirmation links of requests confirmed more than CONFIRM_LINK_DAYS ago (idempotent). */
+export async function expireConfirmLinks({ db, clock }: Omit<RetentionDeps, 'retentionDays'>): Promise<number> {
+  const cutoff = new Date(clock.now().getTime() - CONFIRM_LINK_DAYS * DAY_MS);
+  const rows = await db
+    .update(supportRequests)
+    .set({ confirmTokenHash: null })
+    .where(and(isNotNull(supportRequests.confirmTokenHash), ne(supportRequests.status, 'unconfirmed'), lt(supportRequests.confirmedAt, cutoff)))
+    .returning({ id: supportRequests.id });
+  return rows.length;
 }
 
 async function anonymiseBatch({ db, clock, retentionDays }: RetentionDeps): Promise<number> {

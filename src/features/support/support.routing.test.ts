@@ -99,22 +99,51 @@ describe('routing (pure)', () => {
     assert.throws(() => routeRequest(base({ defaultUserId: null, accountManagers: [], coordinators: [] })), NoRoutingTargetError);
   });
 
-  test('every topic with every kind of input gives an owner (exhaustive over small inputs)', () => {
+  test('every topic with every kind of input gives the expected owner (exhaustive over small inputs)', () => {
+    type Expected = { kind: 'partner' } | { kind: 'user'; userId: string; reason: string; standInFor: string | null };
     const topics = ['financiering', 'anders'] as const;
+    let cases = 0;
     for (const topic of topics)
-      for (const kind of ['user', 'team', 'partner', null] as const)
-        for (const defaultUserId of ['anna', null, 'ghost'])
-          for (const absentAll of [false, true]) {
-            const absence = absentAll ? { standInUserId: 'anna', from: '2026-01-01', until: null } : null;
-            const r = routeRequest(
-              base({
-                topic,
-                defaultUserId,
-                accountManagers: [am('anna', 0, absence), am('bram', 0, absence)],
-                rules: kind ? [rule({ topic, targetKind: kind, targetUserId: 'bram', teamUserIds: ['anna', 'bram'], teamStrategy: 'round_robin', partnerOrganisationId: 'ibdo' })] : [],
-              }),
-            );
-            assert.ok(r.kind === 'partner' ? r.partnerOrganisationId : r.userId, 'an owner');
-          }
+      for (const ruleForTopic of [true, false])
+        for (const kind of ['user', 'team', 'partner', null] as const)
+          for (const defaultUserId of ['anna', null, 'ghost'])
+            for (const absentAll of [false, true])
+              for (const coordinatorAbsent of [false, true]) {
+                // Anna and Bram absent: Bram's stand-in is Anna, Anna's is herself (a circle): neither can receive.
+                const absence = absentAll ? { standInUserId: 'anna', from: '2026-01-01', until: null } : null;
+                // Coco absent: Bram stands in for her.
+                const cocoAbsence = coordinatorAbsent ? { standInUserId: 'bram', from: '2026-11-01', until: '2026-12-31' } : null;
+                const ruleTopic = ruleForTopic ? topic : topic === 'anders' ? 'financiering' : 'anders';
+                const r = routeRequest(
+                  base({
+                    topic,
+                    defaultUserId,
+                    accountManagers: [am('anna', 0, absence), am('bram', 0, absence)],
+                    coordinators: [am('coco', 0, cocoAbsence)],
+                    rules: kind ? [rule({ topic: ruleTopic, targetKind: kind, targetUserId: 'bram', teamUserIds: ['anna', 'bram'], teamStrategy: 'round_robin', partnerOrganisationId: 'ibdo' })] : [],
+                  }),
+                );
+                // The expected owner, from the rules written out: rule → default → coordinator (→ stand-in → first coordinator).
+                const present = !absentAll;
+                const ruleApplies = kind !== null && ruleForTopic;
+                let expected: Expected;
+                if (ruleApplies && kind === 'partner') expected = { kind: 'partner' };
+                else if (ruleApplies && kind === 'user' && present) expected = { kind: 'user', userId: 'bram', reason: 'rule', standInFor: null };
+                else if (ruleApplies && kind === 'team' && present) expected = { kind: 'user', userId: 'anna', reason: 'team', standInFor: null };
+                else if (defaultUserId === 'anna' && present) expected = { kind: 'user', userId: 'anna', reason: 'default', standInFor: null };
+                else if (!coordinatorAbsent) expected = { kind: 'user', userId: 'coco', reason: 'coordinator', standInFor: null };
+                else if (present) expected = { kind: 'user', userId: 'bram', reason: 'coordinator', standInFor: 'coco' };
+                else expected = { kind: 'user', userId: 'coco', reason: 'coordinator', standInFor: null };
+                const label = JSON.stringify({ topic, ruleForTopic, kind, defaultUserId, absentAll, coordinatorAbsent });
+                if (expected.kind === 'partner') {
+                  assert.deepEqual(r, { kind: 'partner', partnerOrganisationId: 'ibdo', reason: 'partner', ruleId: `rule-${ruleTopic}` }, label);
+                } else {
+                  assert.equal(r.kind, 'user', label);
+                  if (r.kind !== 'user') continue;
+                  assert.deepEqual({ userId: r.userId, reason: r.reason, standInFor: r.standInFor }, { userId: expected.userId, reason: expected.reason, standInFor: expected.standInFor }, label);
+                }
+                cases++;
+              }
+    assert.equal(cases, 2 * 2 * 4 * 3 * 2 * 2);
   });
 });

@@ -19,13 +19,29 @@ export async function staffScopeOf(ctx: ServiceContext): Promise<StaffScope> {
   return { all: false, municipalities: municipalities === 'all' ? [] : municipalities, partnerOrganisationIds };
 }
 
+/**
+ * Statuses in which the partner organisation on a request (partnerOrganisationId) reaches it: `referred` (it has the
+ * request and may act on it) and `closed` (read-only: closed while it was referred, because the municipality clears
+ * partnerOrganisationId when it takes a referred request back or reopens it). See decision 0008.
+ */
+export const PARTNER_REACH_STATUSES = ['referred', 'closed'] as const;
+
 /** Whether the scope reaches the request, and whether only as a partner (then internal notes stay hidden). */
 export function reachOf(scope: StaffScope, request: { municipalitySlug: string; partnerOrganisationId: string | null; status: string }): 'full' | 'partner' | null {
   if (request.status === 'unconfirmed' && !scope.all) return null;
   if (scope.all || scope.municipalities.includes(request.municipalitySlug)) return 'full';
-  if (request.partnerOrganisationId && scope.partnerOrganisationIds.includes(request.partnerOrganisationId)) return 'partner';
+  if (
+    request.partnerOrganisationId &&
+    scope.partnerOrganisationIds.includes(request.partnerOrganisationId) &&
+    (PARTNER_REACH_STATUSES as readonly string[]).includes(request.status)
+  ) {
+    return 'partner';
+  }
   return null;
 }
+
+/** A partner may act (message, note, close) only while the request is referred to it; a closed one it only reads. */
+export const partnerMayAct = (request: { status: string }): boolean => request.status === 'referred';
 
 /**
  * Loads a request for a staff member: out of scope → an audit entry and forbidden (no data); unknown → not found.

@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { supportMail } from './support.mails.ts';
 import * as q from './support.queries.ts';
 import { supportRequests, type SupportEventKind, type SupportOutcome, type SupportStatus, type SupportTopic } from './support.schema.ts';
-import { isUuid, requireRequestInScope, staffScopeOf } from './support.scope.ts';
+import { isUuid, partnerMayAct, reachOf, requireRequestInScope, staffScopeOf } from './support.scope.ts';
 import { allowedTransitions, canTransition, defaultOutcome } from './support.workflow.ts';
 
 export { staffScopeOf, type StaffScope } from './support.scope.ts';
@@ -56,6 +56,16 @@ export async function requestsOfOrganisation(ctx: ServiceContext, organisationId
 
 /** Kinds a partner sees on the timeline (never internal notes of the municipality). */
 const PARTNER_VISIBLE: SupportEventKind[] = ['submitted', 'confirmed', 'status_changed', 'message_to_requester', 'message_from_requester', 'closed', 'reopened', 'withdrawn', 'rated'];
+/** Of these, the step is shown to a partner but the staff member's note with it is internal (unless the partner wrote it). */
+const PARTNER_STEP_ONLY: SupportEventKind[] = ['status_changed', 'closed', 'reopened'];
+
+/** The timeline as a partner sees it: visible kinds and its own organisation's entries; internal status notes blanked. */
+function partnerTimeline<E extends { kind: SupportEventKind; partnerOrganisationId: string | null; body: string | null }>(events: E[], partnerOrganisationIds: string[]): E[] {
+  const own = (e: E) => e.partnerOrganisationId !== null && partnerOrganisationIds.includes(e.partnerOrganisationId);
+  return events
+    .filter((e) => PARTNER_VISIBLE.includes(e.kind) || own(e))
+    .map((e) => (PARTNER_STEP_ONLY.includes(e.kind) && !own(e) ? { ...e, body: null } : e));
+}
 
 /** One request with its timeline, for a staff member in scope. The read is written to the audit log. */
 export async function getRequestForStaff(ctx: ServiceContext, id: string) {
@@ -70,23 +80,32 @@ export async function getRequestForStaff(ctx: ServiceContext, id: string) {
   const organisationName = organisation?.name ?? null;
   // The relationship view of the organisation (features/relations) is for the municipality's own staff, not partners.
   const organisationSlug = reach === 'full' ? (organisation?.slug ?? null) : null;
-  const events =
-    reach === 'full'
-      ? allEvents
-      : allEvents.filter(
-          (e) => PARTNER_VISIBLE.includes(e.kind) || (e.partnerOrganisationId !== null && scope.partnerOrganisationIds.includes(e.partnerOrganisationId)),
-        );
+  const events = reach === 'full' ? allEvents : partnerTimeline(allEvents, scope.partnerOrganisationIds);
   const overdue = withOverdue(ctx.clock.now())({ status: request.status, firstRespondedAt: request.firstRespondedAt, firstResponseDueAt: request.firstResponseDueAt } as q.RequestListRow).overdue;
-  return { request, reach, events, attachments, assigneeName, partnerName, organisationName, organisationSlug, overdue, allowedTransitions: allowedTransitions(request.status) };
+  // Anonymised, unconfirmed, or a partner's closed request: read-only (lockForChange refuses every change).
+  const canChange = !request.anonymisedAt && request.status !== 'unconfirmed' && (reach === 'full' || partnerMayAct(request));
+  const transitions = !canChange ? [] : reach === 'partner' ? allowedTransitions(request.status).filter((s) => s === 'closed') : allowedTransitions(request.status);
+  return { request, reach, events, attachments, assigneeName, partnerName, organisationName, organisationSlug, overdue, canChange, allowedTransitions: transitions };
 }
 
 export type StaffRequestDetail = Awaited<ReturnType<typeof getRequestForStaff>>;
 
-/** Locks the request in scope for a change; `full` demands municipality scope (partners cannot reassign or refer). */
+/**
+ * Locks the request in scope for a change; `full` demands municipality scope (partners cannot reassign or refer).
+ * The checks run again on the locked row, so a request that changed in between is judged as it is now. Refused
+ * (conflict, nothing changes): an anonymised request (its personal data is gone; it stays as it is), an unconfirmed
+ * one (the visitor has not confirmed it; only the link routes it), and, for a partner, a request no longer referred
+ * to it (closed: read-only).
+ */
 async function lockForChange(ctx: ServiceContext, tx: DbOrTx, id: string, action: string, needFull: boolean) {
-  const { reach, actor } = await requireRequestInScope(ctx, id, action, false);
-  if (needFull && reach !== 'full') throw new AppError('forbidden', 'common.error.forbiddenText');
-  const request = (await q.lockRequest(tx, id))!;
+  const { actor, scope } = await requireRequestInScope(ctx, id, action, false);
+  const request = await q.lockRequest(tx, id);
+  if (!request) throw new AppError('not_found', 'common.error.notFoundText');
+  const reach = reachOf(scope, request);
+  if (!reach || (needFull && reach !== 'full')) throw new AppError('forbidden', 'common.error.forbiddenText');
+  if (request.anonymisedAt) throw new AppError('conflict', 'support.error.anonymised');
+  if (request.status === 'unconfirmed') throw new AppError('conflict', 'support.error.unconfirmed');
+  if (reach === 'partner' && !partnerMayAct(request)) throw new AppError('conflict', 'support.error.partnerReadOnly');
   return { request, actor, reach };
 }
 
@@ -106,16 +125,21 @@ export async function changeStatus(ctx: ServiceContext, id: string, toStatus: Su
   await ctx.db.transaction(async (tx) => {
     const { request, actor, reach } = await lockForChange(ctx, tx, id, 'support_request.status_changed', false);
     const from = request.status;
-    if (!canTransition(from, toStatus) || from === 'unconfirmed') throw transitionRefused();
+    if (!canTransition(from, toStatus)) throw transitionRefused();
+    // A partner can only close what was referred to it; any other step hands it back to the municipality.
+    if (reach === 'partner' && toStatus !== 'closed') throw new AppError('conflict', 'support.error.partnerOnlyClose');
     if (toStatus === 'referred' && !request.partnerOrganisationId) throw new AppError('conflict', 'support.error.referNeedsPartner');
     if (toStatus === 'assigned' && !request.assigneeUserId) throw transitionRefused();
     const now = ctx.clock.now();
     const closing = toStatus === 'closed';
     const reopening = from === 'closed';
     const finalOutcome = closing ? (outcome ?? defaultOutcome()) : null;
+    // Taking a referred request back (or reopening one) ends the referral: the partner no longer reaches it.
+    const referralEnds = (from === 'referred' && !closing) || reopening;
     await q.updateRequest(tx, id, {
       status: toStatus,
       updatedAt: now,
+      ...(referralEnds ? { partnerOrganisationId: null } : {}),
       ...(closing ? { outcome: finalOutcome, closedAt: now, firstRespondedAt: request.firstRespondedAt ?? now } : {}),
       ...(reopening ? { outcome: null, closedAt: null, satisfaction: null, ratedAt: null } : {}),
     });
@@ -239,7 +263,8 @@ export async function messageRequester(ctx: ServiceContext, id: string, body: st
     const now = ctx.clock.now();
     let status = request.status;
     if (status === 'new' || status === 'assigned') status = 'in_progress';
-    if (waitForReply && canTransition(status, 'waiting')) status = 'waiting';
+    // A partner's message keeps the request referred (waiting would hand it back to the municipality).
+    if (waitForReply && reach === 'full' && canTransition(status, 'waiting')) status = 'waiting';
     await q.updateRequest(tx, id, { status, updatedAt: now, firstRespondedAt: request.firstRespondedAt ?? now });
     await q.insertEvent(tx, {
       requestId: id,

@@ -3,10 +3,10 @@ import { createMiddleware } from 'hono/factory';
 import type { AppDeps, AppEnv } from '../types.ts';
 
 /**
- * Paths that carry a secret (email confirmation, password reset and registration cancel links): whoever reads it in
- * a log could use the link, so the log shows the route without it.
+ * Paths that carry a secret (email confirmation, password reset, registration cancel and support-request
+ * confirmation links): whoever reads it in a log could use the link, so the log shows the route without it.
  */
-const SECRET_IN_PATH = /^\/(e-mail-bevestigen|wachtwoord-herstellen|aanmelding\/annuleren)\/[^/]+/;
+const SECRET_IN_PATH = /^\/(e-mail-bevestigen|wachtwoord-herstellen|aanmelding\/annuleren|hulp-vragen\/bevestigen)\/[^/]+/;
 const loggedPath = (path: string): string => path.replace(SECRET_IN_PATH, '/$1/[token]');
 
 /** A request id (from X-Request-Id when sane, else new) and a child logger that carries it. Paths only, no query strings: they can hold personal data. */

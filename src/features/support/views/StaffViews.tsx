@@ -207,7 +207,7 @@ export function StaffDetailView({ i, csrfToken, detail, options, form }: { i: I1
         </h2>
         <Timeline i={i} events={detail.events} showActors={true} />
       </section>
-      {closed ? null : (
+      {closed || !detail.canChange ? null : (
         <section aria-labelledby="bericht" class="ir-profile-panel">
           <h2 class="utrecht-heading-2" id="bericht">
             {i.t('support.staff.messageTitle')}
@@ -215,21 +215,23 @@ export function StaffDetailView({ i, csrfToken, detail, options, form }: { i: I1
           <form method="post" action={`${base}/bericht`}>
             <CsrfField token={csrfToken} />
             <TextArea i={i} form={form} name="message" label={i.t('support.detail.message')} hint={i.t('support.staff.messageHint')} required rows={6} maxlength={10000} />
-            <Checkbox i={i} form={form} name="waitForReply" label={i.t('support.staff.waitForReply')} />
+            {detail.reach === 'full' ? <Checkbox i={i} form={form} name="waitForReply" label={i.t('support.staff.waitForReply')} /> : null}
             <SubmitButton>{i.t('support.staff.messageSubmit')}</SubmitButton>
           </form>
         </section>
       )}
-      <section aria-labelledby="notitie" class="ir-profile-panel">
-        <h2 class="utrecht-heading-2" id="notitie">
-          {i.t('support.staff.noteTitle')}
-        </h2>
-        <form method="post" action={`${base}/notitie`}>
-          <CsrfField token={csrfToken} />
-          <TextArea i={i} form={form} name="note" label={i.t('support.staff.noteTitle')} hint={i.t('support.staff.noteHint')} required rows={4} maxlength={10000} />
-          <SubmitButton>{i.t('support.staff.noteSubmit')}</SubmitButton>
-        </form>
-      </section>
+      {detail.canChange ? (
+        <section aria-labelledby="notitie" class="ir-profile-panel">
+          <h2 class="utrecht-heading-2" id="notitie">
+            {i.t('support.staff.noteTitle')}
+          </h2>
+          <form method="post" action={`${base}/notitie`}>
+            <CsrfField token={csrfToken} />
+            <TextArea i={i} form={form} name="note" label={i.t('support.staff.noteTitle')} hint={i.t('support.staff.noteHint')} required rows={4} maxlength={10000} />
+            <SubmitButton>{i.t('support.staff.noteSubmit')}</SubmitButton>
+          </form>
+        </section>
+      ) : null}
       <section aria-labelledby="status-veranderen" class="ir-profile-panel">
         <h2 class="utrecht-heading-2" id="status-veranderen">
           {i.t('support.staff.statusTitle')}
@@ -248,7 +250,7 @@ export function StaffDetailView({ i, csrfToken, detail, options, form }: { i: I1
           </form>
         )}
       </section>
-      {detail.reach === 'full' && !closed && options.assignees.length ? (
+      {detail.reach === 'full' && detail.canChange && !closed && options.assignees.length ? (
         <section aria-labelledby="toewijzen" class="ir-profile-panel">
           <h2 class="utrecht-heading-2" id="toewijzen">
             {i.t('support.staff.assignTitle')}
