@@ -8,6 +8,7 @@
  * upcoming year, and the time to write a 1,000-event feed.
  *   --duration S          seconds per search phase (default 15)
  *   --trivial-duration S  seconds for /healthz (default 10)
+ *   --steady-duration S   seconds per route at half its measured capacity, for latency under load (default 10)
  *   --connections N       concurrent connections (default 10)
  *   --organisations N     size of the scale set when it has to be made (default 50000)
  *   --data-dir DIR        default ./data-scale
@@ -34,6 +35,7 @@ const { values } = parseArgs({
   options: {
     duration: { type: 'string', default: '15' },
     'trivial-duration': { type: 'string', default: '10' },
+    'steady-duration': { type: 'string', default: '10' },
     connections: { type: 'string', default: '10' },
     organisations: { type: 'string', default: String(DEFAULT_SCALE_ORGANISATIONS) },
     'data-dir': { type: 'string', default: DEFAULT_SCALE_DATA_DIR },
@@ -41,10 +43,11 @@ const { values } = parseArgs({
 });
 const durationS = Number(values.duration);
 const trivialS = Number(values['trivial-duration']);
+const steadyS = Number(values['steady-duration']);
 const connections = Number(values.connections);
 const organisations = Number(values.organisations);
 const dataDir = path.resolve(root, values['data-dir']);
-for (const [name, v] of Object.entries({ duration: durationS, 'trivial-duration': trivialS, connections, organisations })) {
+for (const [name, v] of Object.entries({ duration: durationS, 'trivial-duration': trivialS, 'steady-duration': steadyS, connections, organisations })) {
   if (!Number.isInteger(v) || v < 1) {
     console.error(`--${name} must be a whole number of at least 1`);
     process.exit(2);
@@ -141,7 +144,8 @@ async function checkRoutes(base: string, mix: SearchSpec[]): Promise<Check[]> {
   return checks;
 }
 
-async function runPhase(base: string, label: string, route: string, paths: string[], seconds: number): Promise<Phase> {
+/** Drives `paths` round-robin; with `rate`, at most that many requests a second in all (a steady load), else flat out. */
+async function runPhase(base: string, label: string, route: string, paths: string[], seconds: number, rate?: number): Promise<Phase> {
   let next = 0;
   const latencies: number[] = [];
   const started = performance.now();
@@ -150,6 +154,7 @@ async function runPhase(base: string, label: string, route: string, paths: strin
     connections,
     duration: seconds,
     timeout: 10,
+    ...(rate ? { overallRate: rate } : {}),
     requests: [
       {
         method: 'GET',
@@ -177,6 +182,8 @@ function report(opts: {
   readyMs: number;
   checks: Check[];
   phases: Phase[];
+  /** The same routes at half of their measured capacity: latency under load rather than queueing (decision 0010). */
+  steady: Phase[];
   rss: number | null;
   hwm: number | null;
   pgPss: number | null;
@@ -233,6 +240,18 @@ function report(opts: {
       ),
     );
   }
+  out.push('');
+  out.push('Latency under a steady load of half the capacity measured above (the latency target is judged here; at full');
+  out.push('capacity with 10 connections that never pause, latency is mostly waiting in line: see docs/decisions/0010)');
+  out.push(line(['route', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'non-2xx', 'paths'], widths));
+  for (const p of opts.steady) {
+    out.push(
+      line(
+        [p.label, fmtInt(rps(p)), fmt(percentile(p.latencies, 50), 2), fmt(percentile(p.latencies, 95), 2), fmt(percentile(p.latencies, 99), 2), fmtInt(p.result.errors + p.result.timeouts), fmtInt(p.result.non2xx), fmtInt(p.distinctPaths)],
+        widths,
+      ),
+    );
+  }
   const allSearch = searches.reduce((n, p) => n + p.latencies.length, 0) / searches.reduce((s, p) => s + p.seconds, 0);
   const ratios = searches.map((p) => `${p.route.replace('GET ', '')} ${fmt((100 * rps(p)) / rps(trivial), 1)} %`);
   out.push('');
@@ -249,10 +268,15 @@ function report(opts: {
   const judge = (p: Phase, ok: boolean) =>
     failing(p) ? `not meaningful: ${fmt((100 * p.result.non2xx) / Math.max(1, p.latencies.length), 1)} % of the answers were not 2xx` : verdict(ok);
   for (const p of searches) {
-    const p95 = percentile(p.latencies, 95);
-    out.push(`  ${p.route.padEnd(26)} p95 <= ${TARGET_P95_MS} ms: ${fmt(p95, 2)} ms, ${judge(p, p95 <= TARGET_P95_MS)}`);
+    const steady = opts.steady.find((x) => x.route === p.route);
+    const p95 = steady ? percentile(steady.latencies, 95) : percentile(p.latencies, 95);
+    const at = steady ? `at ${fmtInt(rps(steady))}/s` : 'at full capacity';
+    out.push(
+      `  ${p.route.padEnd(26)} p95 <= ${TARGET_P95_MS} ms ${at}: ${fmt(p95, 2)} ms, ${judge(steady ?? p, p95 <= TARGET_P95_MS)}` +
+        ` (at full capacity, ${fmtInt(rps(p))}/s: ${fmt(percentile(p.latencies, 95), 2)} ms)`,
+    );
   }
-  const errorCount = phases.reduce((n, p) => n + p.result.errors + p.result.timeouts + p.result.non2xx, 0);
+  const errorCount = [...phases, ...opts.steady].reduce((n, p) => n + p.result.errors + p.result.timeouts + p.result.non2xx, 0);
   out.push(`  no errors (connection errors, timeouts, non-2xx answers): ${fmtInt(errorCount)}, ${verdict(errorCount === 0)}`);
   for (const p of searches) {
     const r = rps(p) / rps(trivial);
@@ -322,11 +346,21 @@ async function main(): Promise<number> {
       if (appExit !== undefined) throw new BenchBroke(`The app stopped during the run (exit ${appExit}). Its last output:\n${tail(logFile)}`);
     }
 
+    // Latency under load: every route again at half of the throughput it just reached.
+    const steady: Phase[] = [];
+    for (const step of plan.filter((x) => x.route !== 'GET /healthz')) {
+      const full = phases.find((p) => p.route === step.route)!;
+      const rate = Math.max(1, Math.round(full.latencies.length / full.seconds / 2));
+      console.log(`Measuring ${step.route} at a steady ${rate}/s for ${steadyS} s ...`);
+      steady.push(await runPhase(base, step.label.replace(/\s+GET/, ' GET'), step.route, step.paths, steadyS, rate));
+      if (appExit !== undefined) throw new BenchBroke(`The app stopped during the run (exit ${appExit}). Its last output:\n${tail(logFile)}`);
+    }
+
     const pid = app.child.pid!;
     const rss = procStatusMiB(pid, 'VmRSS');
     const hwm = procStatusMiB(pid, 'VmHWM');
     const pgPss = pssMiB(descendants(pid));
-    report({ scale, readyMs, checks, phases, rss, hwm, pgPss });
+    report({ scale, readyMs, checks, phases, steady, rss, hwm, pgPss });
     console.log(`${(await measureFeeds(base)).join('\n')}\n`);
   } finally {
     await stopApp();
