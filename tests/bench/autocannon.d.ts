@@ -8,8 +8,6 @@ declare module 'autocannon' {
     connections?: number;
     duration?: number;
     pipelining?: number;
-    /** Requests per second over all connections (a steady load); 0 or unset: as fast as possible. */
-    overallRate?: number;
     timeout?: number;
     headers?: Record<string, string>;
     requests?: Array<RequestParams & { setupRequest?: (req: RequestParams, context: Record<string, unknown>) => RequestParams }>;

@@ -144,8 +144,46 @@ async function checkRoutes(base: string, mix: SearchSpec[]): Promise<Check[]> {
   return checks;
 }
 
-/** Drives `paths` round-robin; with `rate`, at most that many requests a second in all (a steady load), else flat out. */
-async function runPhase(base: string, label: string, route: string, paths: string[], seconds: number, rate?: number): Promise<Phase> {
+/**
+ * A steady load: one request every 1/rate seconds, evenly spaced and each sent at its planned moment whether or not
+ * earlier answers are in (an open loop, like visitors who do not wait for each other). autocannon's own rate limit
+ * sends each second's quota in a burst at the start of the second, which measures queueing again. Latency counts from
+ * the planned moment, so a client that falls behind cannot hide slow answers.
+ */
+async function runPaced(base: string, label: string, route: string, paths: string[], seconds: number, rate: number): Promise<Phase> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let non2xx = 0;
+  const total = Math.max(1, Math.round(seconds * rate));
+  const interval = 1000 / rate;
+  const started = performance.now();
+  const inFlight: Array<Promise<void>> = [];
+  for (let i = 0; i < total; i++) {
+    const planned = started + i * interval;
+    const wait = planned - performance.now();
+    if (wait > 1) await sleep(wait);
+    const path = paths[i % paths.length];
+    inFlight.push(
+      fetch(base + path)
+        .then(async (res) => {
+          await res.arrayBuffer();
+          if (res.status < 200 || res.status >= 300) non2xx++;
+          latencies.push(performance.now() - planned);
+        })
+        .catch(() => {
+          errors++;
+        }),
+    );
+  }
+  await Promise.all(inFlight);
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const result = { errors, timeouts: 0, non2xx } as Result;
+  return { label, route, distinctPaths: new Set(paths).size, seconds: elapsed, latencies, result };
+}
+
+/** Drives `paths` round-robin with `connections` connections, as fast as the server answers (full capacity). */
+async function runPhase(base: string, label: string, route: string, paths: string[], seconds: number): Promise<Phase> {
   let next = 0;
   const latencies: number[] = [];
   const started = performance.now();
@@ -154,7 +192,6 @@ async function runPhase(base: string, label: string, route: string, paths: strin
     connections,
     duration: seconds,
     timeout: 10,
-    ...(rate ? { overallRate: rate } : {}),
     requests: [
       {
         method: 'GET',
@@ -352,7 +389,7 @@ async function main(): Promise<number> {
       const full = phases.find((p) => p.route === step.route)!;
       const rate = Math.max(1, Math.round(full.latencies.length / full.seconds / 2));
       console.log(`Measuring ${step.route} at a steady ${rate}/s for ${steadyS} s ...`);
-      steady.push(await runPhase(base, step.label.replace(/\s+GET/, ' GET'), step.route, step.paths, steadyS, rate));
+      steady.push(await runPaced(base, step.label.replace(/\s+GET/, ' GET'), step.route, step.paths, steadyS, rate));
       if (appExit !== undefined) throw new BenchBroke(`The app stopped during the run (exit ${appExit}). Its last output:\n${tail(logFile)}`);
     }
 

@@ -48,6 +48,8 @@ export type FeedSelection = {
   /** Order and cap: "start" = soonest date first (calendars), "published" = newest publication first (Atom). */
   order: 'start' | 'published';
   limit: number;
+  /** Also the first date still to come after this instant (see feedOccurrences). */
+  nextAfter?: Date;
 };
 
 function occurrenceConditions(s: FeedSelection): SQL {
@@ -97,7 +99,26 @@ function eventConditions(s: FeedSelection): SQL {
   return sql.join(parts, sql` AND `);
 }
 
-/** The events of a feed, each with all its dates and skipped dates, in one statement. */
+/**
+ * The dates a feed needs of an event, not all of them (a series has up to 500): the first one (a single event's
+ * date; DTSTART of a series), the exceptions to the rule (moved, cancelled, changed on its own: RECURRENCE-ID), and
+ * with `nextAfter` the next date still to come (the Atom summary). The rule itself (RRULE) gives the others.
+ */
+function feedOccurrences(s: FeedSelection): SQL {
+  const parts: SQL[] = [
+    sql`x.original_starts_at = (SELECT min(f.original_starts_at) FROM event_occurrences f WHERE f.event_id = e.id)`,
+    sql`x.starts_at <> x.original_starts_at`,
+    sql`x.status = 'cancelled'`,
+    sql`x.sequence > 0`,
+    sql`x.ends_at - x.starts_at <> e.duration_minutes * interval '1 minute'`,
+  ];
+  if (s.nextAfter) {
+    parts.push(sql`x.id = (SELECT n.id FROM event_occurrences n WHERE n.event_id = e.id AND n.ends_at >= ${s.nextAfter} AND n.status <> 'cancelled' ORDER BY n.starts_at LIMIT 1)`);
+  }
+  return sql`(${sql.join(parts, sql` OR `)})`;
+}
+
+/** The events of a feed, each with the dates it needs (feedOccurrences) and its skipped dates, in one statement. */
 export async function feedEvents(db: DbOrTx, s: FeedSelection): Promise<FeedEventRow[]> {
   const matched =
     s.order === 'start'
@@ -123,7 +144,7 @@ export async function feedEvents(db: DbOrTx, s: FeedSelection): Promise<FeedEven
       org.name AS "organiserName",
       coalesce((SELECT json_agg(json_build_object('id', x.id, 'startsAt', x.starts_at, 'endsAt', x.ends_at,
                   'originalStartsAt', x.original_starts_at, 'status', x.status, 'sequence', x.sequence) ORDER BY x.original_starts_at)
-                FROM event_occurrences x WHERE x.event_id = e.id), '[]'::json) AS occurrences,
+                FROM event_occurrences x WHERE x.event_id = e.id AND ${feedOccurrences(s)}), '[]'::json) AS occurrences,
       coalesce((SELECT json_agg(d.original_starts_at ORDER BY d.original_starts_at) FROM event_exdates d WHERE d.event_id = e.id), '[]'::json) AS exdates
     FROM matched m
     JOIN events e ON e.id = m.event_id

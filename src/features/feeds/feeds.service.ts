@@ -122,6 +122,7 @@ export async function newEventsAtom(ctx: ServiceContext, filters: AgendaFilters,
     startsBefore: filters.tot ? window.startsBefore : undefined,
     order: 'published',
     limit: ATOM_ENTRIES,
+    nextAfter: ctx.clock.now(),
   });
   const base = ctx.config.publicUrl;
   const entries: AtomEntry[] = rows.map((r) => {
