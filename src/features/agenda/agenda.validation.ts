@@ -6,6 +6,7 @@ import { normalisePostcode, squish } from '../../lib/text.ts';
 import type { I18n } from '../../web/i18n/i18n.ts';
 import { EVENT_TYPES, type EventType, type RecurrenceRule } from './agenda.schema.ts';
 import { isLocalDate, isLocalTime, localToUtc, ruleDates, RecurrenceError, ruleProblem, SET_POSITIONS, WEEKDAYS, type Weekday, weekdayOf } from './recurrence.ts';
+import { webAddressField } from '../../lib/web-address.ts';
 
 // =====================================================================================================================
 // URL filters: shared by /agenda, /agenda/archief, /agenda.ics (feeds) and /api/v1/evenementen.
@@ -198,27 +199,7 @@ const choice = <T extends readonly [string, ...string[]]>(values: T, message = '
 const optionalInt = (min: number, max: number, message: string) =>
   z.preprocess(emptyToUndefined, z.string().trim().regex(/^-?[0-9]{1,9}$/, 'common.validation.number').transform(Number).pipe(z.number().int().min(min, message).max(max, message)).optional());
 
-/** http(s) only; "www.voorbeeld.nl" is read as https://www.voorbeeld.nl. */
-const urlField = z.preprocess(
-  (v) => {
-    const s = emptyToUndefined(v);
-    if (typeof s !== 'string') return s;
-    const t = s.trim();
-    return /^[a-z][a-z0-9+.-]*:/i.test(t) ? t : `https://${t}`;
-  },
-  z
-    .string()
-    .max(500)
-    .refine((s) => {
-      try {
-        const u = new URL(s);
-        return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname.includes('.') && !u.username && !u.password;
-      } catch {
-        return false;
-      }
-    }, 'common.validation.url')
-    .optional(),
-);
+const urlField = webAddressField(500);
 
 const sdgNumbers = SDGS.map((s) => String(s.number));
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

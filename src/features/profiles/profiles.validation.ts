@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { certificationCodes, LEGAL_FORMS, municipalitySlugs, SDGS, themeSlugs } from '../../data/reference.ts';
 import { isKvkNumber, normalisePostcode, squish } from '../../lib/text.ts';
+import { webAddressField } from '../../lib/web-address.ts';
 
 /** The version of the consent text an entrepreneur agrees to; the text itself is `profiles.consent.text.<version>` in the catalogue. */
 export const CONSENT_TEXT_VERSION = '2026-11-v1';
@@ -44,27 +45,7 @@ const optionalCoordinate = z.preprocess(
     .optional(),
 );
 
-/** "www.voorbeeld.nl" is read as https://www.voorbeeld.nl; only http and https are accepted. */
-const websiteField = z.preprocess(
-  (v) => {
-    const s = emptyToUndefined(v);
-    if (typeof s !== 'string') return s;
-    const t = s.trim();
-    return /^[a-z][a-z0-9+.-]*:/i.test(t) ? t : `https://${t}`;
-  },
-  z
-    .string()
-    .max(300)
-    .refine((s) => {
-      try {
-        const u = new URL(s);
-        return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname.includes('.') && !u.username && !u.password;
-      } catch {
-        return false;
-      }
-    }, 'common.validation.url')
-    .optional(),
-);
+const websiteField = webAddressField(300);
 
 const listOf = (allowed: readonly string[], message: string) =>
   z.preprocess(
