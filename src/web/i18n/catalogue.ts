@@ -16,6 +16,7 @@ import { supportApiMessages } from '../../features/support/support.api.messages.
 import { supportReportsMessages } from '../../features/support/support.reports.messages.ts';
 import { supportMessages } from '../../features/support/support.messages.ts';
 import { agendaMessages } from '../../features/agenda/agenda.messages.ts';
+import { agendaPostingMessages } from '../../features/agenda/agenda.posting.messages.ts';
 
 /**
  * Each feature keeps its UI text in `<feature>.messages.ts` as { nl: {...}, en: {...} } with keys prefixed by the
@@ -23,7 +24,7 @@ import { agendaMessages } from '../../features/agenda/agenda.messages.ts';
  */
 export type MessageCatalogue = { nl: Record<string, string>; en: Record<string, string> };
 
-const all: MessageCatalogue[] = [commonMessages, pagesMessages, accountsMessages, mailMessages, staffMessages, profilesMessages, moderationMessages, directoryMessages, markdownMessages, storiesMessages, feedsMessages, apiTokensMessages, relationsMessages, supportApiMessages, supportReportsMessages, registrationsMessages, supportMessages, agendaMessages];
+const all: MessageCatalogue[] = [commonMessages, pagesMessages, accountsMessages, mailMessages, staffMessages, profilesMessages, moderationMessages, directoryMessages, markdownMessages, storiesMessages, feedsMessages, apiTokensMessages, relationsMessages, supportApiMessages, supportReportsMessages, registrationsMessages, supportMessages, agendaMessages, agendaPostingMessages];
 
 function merge(lang: 'nl' | 'en'): Record<string, string> {
   const out: Record<string, string> = {};
