@@ -15,6 +15,7 @@ import { relationsMessages } from '../../features/relations/relations.messages.t
 import { supportApiMessages } from '../../features/support/support.api.messages.ts';
 import { supportReportsMessages } from '../../features/support/support.reports.messages.ts';
 import { supportMessages } from '../../features/support/support.messages.ts';
+import { supportStaffMessages } from '../../features/support/support.staff.messages.ts';
 import { agendaMessages } from '../../features/agenda/agenda.messages.ts';
 import { agendaPostingMessages } from '../../features/agenda/agenda.posting.messages.ts';
 
@@ -24,7 +25,7 @@ import { agendaPostingMessages } from '../../features/agenda/agenda.posting.mess
  */
 export type MessageCatalogue = { nl: Record<string, string>; en: Record<string, string> };
 
-const all: MessageCatalogue[] = [commonMessages, pagesMessages, accountsMessages, mailMessages, staffMessages, profilesMessages, moderationMessages, directoryMessages, markdownMessages, storiesMessages, feedsMessages, apiTokensMessages, relationsMessages, supportApiMessages, supportReportsMessages, registrationsMessages, supportMessages, agendaMessages, agendaPostingMessages];
+const all: MessageCatalogue[] = [commonMessages, pagesMessages, accountsMessages, mailMessages, staffMessages, profilesMessages, moderationMessages, directoryMessages, markdownMessages, storiesMessages, feedsMessages, apiTokensMessages, relationsMessages, supportApiMessages, supportReportsMessages, registrationsMessages, supportMessages, supportStaffMessages, agendaMessages, agendaPostingMessages];
 
 function merge(lang: 'nl' | 'en'): Record<string, string> {
   const out: Record<string, string> = {};
