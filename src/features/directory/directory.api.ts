@@ -4,7 +4,8 @@ import { cors } from 'hono/cors';
 import { CERTIFICATIONS, region } from '../../data/reference.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { AppEnv } from '../../web/types.ts';
-import type { CertificationRow, ProfileRow, SummaryRow } from './directory.queries.ts';
+import type { CertificationRow, ProfileRow } from './directory.profile.queries.ts';
+import type { SummaryRow } from './directory.queries.ts';
 import { paramErrors, serviceContext } from './directory.pages.tsx';
 import {
   API_VERSION,

@@ -1,5 +1,5 @@
 import { CERTIFICATIONS, region, THEMES } from '../../data/reference.ts';
-import type { CertificationRow, ProfileRow } from './directory.queries.ts';
+import type { CertificationRow, ProfileRow } from './directory.profile.queries.ts';
 import { logoHref, profileHref } from './directory.urls.ts';
 
 /**

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
+import type { CertificationRow } from './directory.profile.queries.ts';
 import { NAME_BUCKET_BOUNDARIES, SECONDS_PER_MONTH } from './directory.schema.ts';
 
 /**
@@ -37,7 +38,7 @@ export type SummaryRow = {
   certifications?: CertificationRow[];
 };
 
-const SUMMARY_COLUMNS = sql.raw(`o.id, o.slug, o.name, o.municipality_slug AS "municipalitySlug", o.city, o.pitch,
+export const SUMMARY_COLUMNS = sql.raw(`o.id, o.slug, o.name, o.municipality_slug AS "municipalitySlug", o.city, o.pitch,
   o.theme_slugs AS "themeSlugs", o.sdgs, o.certification_codes AS "certificationCodes", o.lat, o.lng,
   o.has_logo AS "hasLogo", o.website, o.published_at AS "publishedAt", o.search_name AS "sortName",
   o.legal_form AS "legalForm"`);
@@ -56,7 +57,7 @@ function filterConditions(f: DirectoryFilters): SQL {
 
 /** drizzle hands raw timestamps over as text; rows here carry Dates like the rest of the app. */
 const DATE_FIELDS = ['publishedAt', 'updatedAt'] as const;
-const rowsOf = async <T>(db: DbOrTx, query: SQL): Promise<T[]> => {
+export const rowsOf = async <T>(db: DbOrTx, query: SQL): Promise<T[]> => {
   const rows = (await db.execute(query)).rows as Array<Record<string, unknown>>;
   for (const row of rows) {
     for (const f of DATE_FIELDS) if (typeof row[f] === 'string') row[f] = new Date(row[f] as string);
@@ -368,62 +369,4 @@ function lookAlikeSelect(p: { text: string; filters: DirectoryFilters; limit: nu
   return sql`SELECT * FROM (SELECT ${SUMMARY_COLUMNS}${extra}, strict_word_similarity(${text}, o.search_name)::float8 AS similarity
           FROM organisations o WHERE ${when ? sql`${when} AND ` : sql``}${filterConditions(p.filters)} AND o.search_name %>> ${text} OFFSET 0) m
         LIMIT ${p.limit}`;
-}
-
-export type ProfileRow = SummaryRow & {
-  kvkNumber: string | null;
-  streetAddress: string | null;
-  postcode: string | null;
-  email: string | null;
-  phone: string | null;
-  description: string;
-  impactProblem: string;
-  impactTargetGroup: string;
-  impactMeasurement: string;
-  foundedYear: number | null;
-  employees: number | null;
-  employeesDistanceToLabourMarket: number | null;
-  offer: string;
-  needs: string;
-  isPartner: boolean;
-  isDemo: boolean;
-  updatedAt: Date;
-};
-
-/** One published organisation by slug, or null. */
-export async function findPublishedBySlug(db: DbOrTx, slug: string): Promise<ProfileRow | null> {
-  const [row] = await rowsOf<ProfileRow>(
-    db,
-    sql`SELECT ${SUMMARY_COLUMNS}, o.kvk_number AS "kvkNumber", o.street_address AS "streetAddress",
-          o.postcode, o.email, o.phone, o.description, o.impact_problem AS "impactProblem",
-          o.impact_target_group AS "impactTargetGroup", o.impact_measurement AS "impactMeasurement",
-          o.founded_year AS "foundedYear", o.employees, o.employees_distance_to_labour_market AS "employeesDistanceToLabourMarket",
-          o.offer, o.needs, o.is_partner AS "isPartner", o.is_demo AS "isDemo", o.updated_at AS "updatedAt"
-        FROM organisations o WHERE o.slug = ${slug} AND o.status = 'published'`,
-  );
-  return row ?? null;
-}
-
-export type CertificationRow = { code: string; otherName: string | null; verified: boolean };
-
-/** The certifications an organisation claims, with the coordinator's verification. */
-export async function findCertifications(db: DbOrTx, organisationId: string): Promise<CertificationRow[]> {
-  return rowsOf<CertificationRow>(
-    db,
-    sql`SELECT code, other_name AS "otherName", verified FROM organisation_certifications
-        WHERE organisation_id = ${organisationId} ORDER BY code`,
-  );
-}
-
-export type LogoRow = { contentType: string; bytes: Buffer; updatedAt: Date };
-
-/** The logo of a published organisation, or null. */
-export async function findPublishedLogo(db: DbOrTx, slug: string): Promise<LogoRow | null> {
-  const [row] = await rowsOf<LogoRow>(
-    db,
-    sql`SELECT l.content_type AS "contentType", l.bytes, l.updated_at AS "updatedAt"
-        FROM organisation_logos l JOIN organisations o ON o.id = l.organisation_id
-        WHERE o.slug = ${slug} AND o.status = 'published'`,
-  );
-  return row ?? null;
 }

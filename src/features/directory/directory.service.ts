@@ -2,19 +2,8 @@ import { count, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { ServiceContext } from '../../web/types.ts';
-import {
-  findCertifications,
-  findNameLookAlikes,
-  findPublishedBySlug,
-  findPublishedLogo,
-  type CertificationRow,
-  type DirectoryFilters,
-  type LogoRow,
-  type ProfileRow,
-  type DirectorySortKey,
-  type SummaryRow,
-  type LookAlikeRow,
-} from './directory.queries.ts';
+import { findNameLookAlikes, type DirectoryFilters, type DirectorySortKey, type SummaryRow, type LookAlikeRow } from './directory.queries.ts';
+import { findCertifications, findPublishedBySlug, findPublishedLogo, type CertificationRow, type LogoRow, type ProfileRow } from './directory.profile.queries.ts';
 import { cachedEstimates, listingPicked, orderedMatchPage, relevancePage } from './directory.plan.ts';
 import { organisations } from './directory.schema.ts';
 import { effectiveSort, type DirectorySearchParams, type DirectorySort } from './directory.validation.ts';

@@ -2,7 +2,7 @@ import type { Child } from 'hono/jsx';
 import { CERTIFICATIONS, LEGAL_FORMS, region, SDGS, THEMES } from '../../../data/reference.ts';
 import { BadgeList, DataBadge } from '../../../web/components/Badge.tsx';
 import type { I18n } from '../../../web/i18n/i18n.ts';
-import type { CertificationRow, ProfileRow } from '../directory.queries.ts';
+import type { CertificationRow, ProfileRow } from '../directory.profile.queries.ts';
 import { logoHref } from '../directory.urls.ts';
 
 export type OrganisationProfileViewProps = {
