@@ -54,8 +54,6 @@ export const pagesMessages = {
     'pages.placeholder.text': 'Dit onderdeel komt binnenkort.',
     'pages.placeholder.procurement': 'Inkoopkansen van de gemeenten',
     'pages.placeholder.knowledge': 'Kennisbank en leergang',
-    'pages.placeholder.agenda': 'Agenda van impactevenementen',
-    'pages.placeholder.support': 'Hulp vragen bij uw gemeente',
   },
   en: {
     'pages.home.title': 'Impact in de Regio',
@@ -111,7 +109,5 @@ export const pagesMessages = {
     'pages.placeholder.text': 'This part is coming soon.',
     'pages.placeholder.procurement': 'Procurement opportunities of the municipalities',
     'pages.placeholder.knowledge': 'Knowledge library and course',
-    'pages.placeholder.agenda': 'Calendar of impact events',
-    'pages.placeholder.support': 'Ask your municipality for help',
   },
 };
