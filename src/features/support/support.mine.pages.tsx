@@ -1,17 +1,14 @@
 import { type Context, Hono } from 'hono';
-import { isAppError } from '../../lib/errors.ts';
 import { emptyForm, type FormState } from '../../web/components/forms.tsx';
-import { readForm, validate } from '../../web/forms.ts';
 import { requireUser } from '../../web/middleware/auth.ts';
-import { redirectWithFlash } from '../../web/middleware/flash.ts';
 import { renderPage } from '../../web/render.tsx';
 import type { AppEnv } from '../../web/types.ts';
 import { serviceContextOf } from '../accounts/accounts.http.ts';
-import { translateErrors } from './support.ask.pages.tsx';
 import { contentDisposition } from './support.attachments.ts';
 import { getMyRequest, listMyRequests, myAttachment, rateMyRequest, replyToMyRequest, withdrawMyRequest } from './support.mine.service.ts';
 import { rateSchema, replySchema, withdrawSchema } from './support.validation.ts';
 import { MineDetailView, MineListView } from './views/MineViews.tsx';
+import { requestActionsFor } from './support.request-action.ts';
 
 /** A page number from the query: a whole number ≥ 1, else 1. */
 export const pageParam = (v: string | undefined) => (v && /^[0-9]{1,6}$/.test(v) ? Number(v) : 1);
@@ -50,24 +47,7 @@ export function supportMineRoutes(): Hono<AppEnv> {
 
   app.get('/mijn/hulpvragen/:id', (c) => renderDetail(c, c.req.param('id'), emptyForm(), 200));
 
-  /** Validates, runs the action, and shows the page again with the message on a refusal (422/409). */
-  const action =
-    <T,>(schema: Parameters<typeof validate>[0], field: string, run: (c: Context<AppEnv>, id: string, data: T) => Promise<void>, flash: string) =>
-    async (c: Context<AppEnv>) => {
-      const i = c.var.i18n;
-      const id = c.req.param('id')!;
-      const values = await readForm(c);
-      const parsed = validate(schema, values, i);
-      if (!parsed.success) return renderDetail(c, id, { values, errors: parsed.errors }, 422);
-      try {
-        await run(c, id, parsed.data as T);
-      } catch (e) {
-        if (isAppError(e) && e.code === 'validation_failed') return renderDetail(c, id, { values, errors: translateErrors(i, e) }, 422);
-        if (isAppError(e) && e.code === 'conflict') return renderDetail(c, id, { values, errors: { [field]: [i.t(e.message)] } }, 409);
-        throw e;
-      }
-      return redirectWithFlash(c, `/mijn/hulpvragen/${id}`, flash);
-    };
+  const action = requestActionsFor(renderDetail, '/mijn/hulpvragen');
 
   app.post('/mijn/hulpvragen/:id/reageren', action<{ message: string }>(replySchema, 'message', (c, id, d) => replyToMyRequest(serviceContextOf(c), id, d.message), 'support.flash.replied'));
   app.post('/mijn/hulpvragen/:id/intrekken', action<{ reason: string }>(withdrawSchema, 'reason', (c, id, d) => withdrawMyRequest(serviceContextOf(c), id, d.reason), 'support.flash.withdrawn'));

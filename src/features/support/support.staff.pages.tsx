@@ -1,15 +1,12 @@
 import { type Context, Hono } from 'hono';
 import { region } from '../../data/reference.ts';
-import { AppError, isAppError } from '../../lib/errors.ts';
+import { AppError } from '../../lib/errors.ts';
 import { emptyForm, type FormState } from '../../web/components/forms.tsx';
-import { readForm, validate } from '../../web/forms.ts';
 import { requireRole } from '../../web/middleware/auth.ts';
-import { redirectWithFlash } from '../../web/middleware/flash.ts';
 import { renderPage } from '../../web/render.tsx';
 import type { AppEnv } from '../../web/types.ts';
 import { serviceContextOf } from '../accounts/accounts.http.ts';
 import { hasRole, municipalitiesInScope } from '../accounts/permissions.ts';
-import { translateErrors } from './support.ask.pages.tsx';
 import { pageParam, sendAttachment } from './support.mine.pages.tsx';
 import { SUPPORT_STATUSES, SUPPORT_TOPICS, type SupportStatus, type SupportTopic } from './support.schema.ts';
 import { SUPPORT_STAFF_ROLES } from './support.scope.ts';
@@ -28,6 +25,7 @@ import {
 } from './support.service.ts';
 import { assignSchema, messageSchema, noteSchema, referSchema, statusChangeSchema } from './support.validation.ts';
 import { InboxView, StaffDetailView } from './views/StaffViews.tsx';
+import { requestActionsFor } from './support.request-action.ts';
 
 const badFilter = () => new AppError('bad_request', 'support.inbox.badFilter');
 
@@ -84,24 +82,7 @@ export function supportStaffRoutes(): Hono<AppEnv> {
 
   app.get('/beheer/hulpvragen/:id', (c) => renderDetail(c, c.req.param('id'), emptyForm(), 200));
 
-  /** Validates, runs the action, redirects with a flash; a refusal shows the page again with the message (422/409). */
-  const action =
-    <T,>(schema: Parameters<typeof validate>[0], field: string, run: (c: Context<AppEnv>, id: string, data: T) => Promise<void>, flash: string) =>
-    async (c: Context<AppEnv>) => {
-      const i = c.var.i18n;
-      const id = c.req.param('id')!;
-      const values = await readForm(c);
-      const parsed = validate(schema, values, i);
-      if (!parsed.success) return renderDetail(c, id, { values, errors: parsed.errors }, 422);
-      try {
-        await run(c, id, parsed.data as T);
-      } catch (e) {
-        if (isAppError(e) && e.code === 'validation_failed') return renderDetail(c, id, { values, errors: translateErrors(i, e) }, 422);
-        if (isAppError(e) && e.code === 'conflict') return renderDetail(c, id, { values, errors: { [field]: [i.t(e.message)] } }, 409);
-        throw e;
-      }
-      return redirectWithFlash(c, `/beheer/hulpvragen/${id}`, flash);
-    };
+  const action = requestActionsFor(renderDetail, '/beheer/hulpvragen');
 
   app.post(
     '/beheer/hulpvragen/:id/bericht',

@@ -3,7 +3,7 @@ import { Pagination } from '../../../web/components/Pagination.tsx';
 import type { I18n } from '../../../web/i18n/i18n.ts';
 import type { getMyRequest } from '../support.mine.service.ts';
 import type { RequestListRow } from '../support.queries.ts';
-import { AttachmentList, Fact, municipalityName, StatusText, Timeline } from './shared.tsx';
+import { Fact, municipalityName, QuestionAndTimeline, StatusText } from './shared.tsx';
 
 type Paged<T> = { page: number; pages: number; total: number; items: T[] };
 
@@ -87,20 +87,7 @@ export function MineDetailView({ i, csrfToken, detail, form }: { i: I18n; csrfTo
       ) : detail.assigneeName ? (
         <p class="utrecht-paragraph">{i.t('support.mineDetail.contact', { name: detail.assigneeName })}</p>
       ) : null}
-      <section aria-labelledby="de-vraag">
-        <h2 class="utrecht-heading-2" id="de-vraag">
-          {i.t('support.detail.question')}
-        </h2>
-        <p class="utrecht-paragraph ir-profile-prewrap">{r.description}</p>
-        <h3 class="utrecht-heading-3">{i.t('support.detail.attachments')}</h3>
-        <AttachmentList i={i} attachments={detail.attachments} hrefFor={(id) => `${base}/bijlagen/${id}`} />
-      </section>
-      <section aria-labelledby="verloop">
-        <h2 class="utrecht-heading-2" id="verloop">
-          {i.t('support.detail.timeline')}
-        </h2>
-        <Timeline i={i} events={detail.events} showActors={true} />
-      </section>
+      <QuestionAndTimeline i={i} description={r.description} attachments={detail.attachments} events={detail.events} attachmentBase={`${base}/bijlagen`} />
       {detail.canRate ? (
         <section aria-labelledby="tevredenheid" class="ir-profile-panel">
           <h2 class="utrecht-heading-2" id="tevredenheid">

@@ -5,7 +5,7 @@ import type { I18n } from '../../../web/i18n/i18n.ts';
 import { SUPPORT_OUTCOMES, SUPPORT_STATUSES, SUPPORT_TOPICS } from '../support.schema.ts';
 import type { StaffRequestDetail, StaffRequestFilters, StaffRequestListItem, StaffView } from '../support.service.ts';
 import { STAFF_VIEWS } from '../support.service.ts';
-import { AttachmentList, Fact, municipalityName, StatusText, Timeline } from './shared.tsx';
+import { Fact, municipalityName, QuestionAndTimeline, StatusText } from './shared.tsx';
 
 type Paged<T> = { page: number; pages: number; total: number; items: T[] };
 
@@ -193,20 +193,7 @@ export function StaffDetailView({ i, csrfToken, detail, options, form }: { i: I1
           <Fact label={i.t('support.detail.contactPreference')}>{i.t(`support.contact.${r.contactPreference}`)}</Fact>
         </dl>
       </section>
-      <section aria-labelledby="de-vraag">
-        <h2 class="utrecht-heading-2" id="de-vraag">
-          {i.t('support.detail.question')}
-        </h2>
-        <p class="utrecht-paragraph ir-profile-prewrap">{r.description}</p>
-        <h3 class="utrecht-heading-3">{i.t('support.detail.attachments')}</h3>
-        <AttachmentList i={i} attachments={detail.attachments} hrefFor={(id) => `${base}/bijlagen/${id}`} />
-      </section>
-      <section aria-labelledby="verloop">
-        <h2 class="utrecht-heading-2" id="verloop">
-          {i.t('support.detail.timeline')}
-        </h2>
-        <Timeline i={i} events={detail.events} showActors={true} />
-      </section>
+      <QuestionAndTimeline i={i} description={r.description} attachments={detail.attachments} events={detail.events} attachmentBase={`${base}/bijlagen`} />
       {closed || !detail.canChange ? null : (
         <section aria-labelledby="bericht" class="ir-profile-panel">
           <h2 class="utrecht-heading-2" id="bericht">

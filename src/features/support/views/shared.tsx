@@ -72,3 +72,37 @@ export function Fact({ label, children }: { label: string; children: unknown }) 
     </div>
   );
 }
+
+/** The question as asked (text and attachments) and the timeline of what happened: the same on the asker's and the staff's page. */
+export function QuestionAndTimeline({
+  i,
+  description,
+  attachments,
+  events,
+  attachmentBase,
+}: {
+  i: I18n;
+  description: string;
+  attachments: AttachmentMeta[];
+  events: Parameters<typeof Timeline>[0]['events'];
+  attachmentBase: string;
+}) {
+  return (
+    <>
+      <section aria-labelledby="de-vraag">
+        <h2 class="utrecht-heading-2" id="de-vraag">
+          {i.t('support.detail.question')}
+        </h2>
+        <p class="utrecht-paragraph ir-profile-prewrap">{description}</p>
+        <h3 class="utrecht-heading-3">{i.t('support.detail.attachments')}</h3>
+        <AttachmentList i={i} attachments={attachments} hrefFor={(id) => `${attachmentBase}/${id}`} />
+      </section>
+      <section aria-labelledby="verloop">
+        <h2 class="utrecht-heading-2" id="verloop">
+          {i.t('support.detail.timeline')}
+        </h2>
+        <Timeline i={i} events={events} showActors={true} />
+      </section>
+    </>
+  );
+}
